@@ -1,0 +1,83 @@
+"""The `qualflow` command line: a thin click layer over the library.
+
+Commands are imported only when called, so a workflow job that runs one
+command does not pay for importing every stage's libraries.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import sys
+
+import click
+
+from pipeline.errors import QualflowError
+
+# name -> "module:function". Each module holds the commands of one stage.
+COMMANDS = {
+    "parse": "pipeline.cli.ingest:parse",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), help="Also write the full log to this file.")
+@click.option("-v", "--verbose", is_flag=True, help="Show debug messages.")
+@click.version_option(package_name="qualflow")
+def cli(log_file: str | None, verbose: bool) -> None:
+    """qualflow: turn focus-group transcripts into anonymised theme matrices.
+
+    \b
+    Example:
+      qualflow parse transcripts/leeds-roma-housing.vtt -o turns.csv
+    """
+    configure_logging(log_file, verbose)
+
+
+def configure_logging(log_file: str | None, verbose: bool) -> None:
+    """Only the command line configures logging; the library just logs."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(console)
+    if log_file:
+        os.makedirs(os.path.dirname(os.path.abspath(log_file)), exist_ok=True)
+        to_file = logging.FileHandler(log_file, mode="w", encoding="utf-8")
+        to_file.setLevel(logging.DEBUG if verbose else logging.INFO)
+        to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(to_file)
+    for noisy in ("numba", "matplotlib", "urllib3", "httpx", "filelock", "huggingface_hub"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; a user error becomes one 'error:' line and exit status 1, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="qualflow", standalone_mode=False)
+    except QualflowError as e:
+        logging.getLogger("qualflow").debug("user error", exc_info=True)
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)

@@ -1,0 +1,59 @@
+"""File writing that never leaves a half-written output behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str], mode: int | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; move it into place only if the block succeeds."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        if mode is not None:
+            os.chmod(tmp_path, mode)
+        os.replace(tmp_path, target)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_open(
+    path: str | os.PathLike[str], mode: str = "w", *, file_mode: int | None = None, encoding: str | None = "utf-8"
+) -> Iterator[IO]:
+    """Open a file for writing that appears at `path` only when closed without error."""
+    binary = "b" in mode
+    with atomic_path(path, file_mode) as tmp:
+        with open(tmp, mode, encoding=None if binary else encoding, newline=None if binary else "") as handle:
+            yield handle
+
+
+def write_table(df: pd.DataFrame, path: str | os.PathLike[str], *, file_mode: int | None = None) -> None:
+    """Write a table as parquet or CSV (chosen by the file's extension), atomically."""
+    suffix = Path(path).suffix.lower()
+    with atomic_path(path, file_mode) as tmp:
+        if suffix == ".parquet":
+            df.to_parquet(tmp, index=False)
+        elif suffix == ".csv":
+            df.to_csv(tmp, index=False, lineterminator="\n")
+        else:
+            raise ValueError(f"cannot write a table to '{path}': use .parquet or .csv")
+
+
+def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".parquet":
+        return pd.read_parquet(path)
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])

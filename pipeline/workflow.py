@@ -1,0 +1,148 @@
+"""What the Snakefile needs to know at start-up: checked inputs and the file lists of each stage.
+
+Everything here runs before any job, so bad input stops the run with one
+line naming the file and key before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Config, validate_config
+from pipeline.errors import QualflowError
+
+MATRIX_FILES = [
+    "results/matrices/evidence.csv",
+    "results/matrices/theme_by_transcript.csv",
+    "results/matrices/theme_by_site.csv",
+    "results/matrices/theme_by_group_type.csv",
+    "results/matrices/theme_by_role.csv",
+    "results/matrices/code_by_transcript.csv",
+    "results/matrices/code_by_site.csv",
+    "results/matrices/code_by_group_type.csv",
+    "results/matrices/code_by_role.csv",
+    "results/matrices/cooccurrence.csv",
+    "results/matrices/framework_matrix.csv",
+    "results/matrices/divergence.csv",
+    "results/matrices/action_plan.csv",
+    "results/matrices/action_plan.md",
+    "results/theme_matrices.xlsx",
+]
+
+TOPIC_FILES = [
+    "results/topics/topics.csv",
+    "results/topics/turn_topics.parquet",
+    "results/topics/topic_by_theme.csv",
+    "results/topics/topic_by_site.csv",
+    "results/topics/topic_by_role.csv",
+    "results/topics/candidate_codes.yaml",
+    "results/topics/topics_chart.html",
+    "results/topics/topic_similarity.html",
+]
+
+
+@dataclass
+class Project:
+    """The checked study: its settings and its transcripts (id -> file)."""
+
+    config: Config
+    transcripts: dict[str, Path]
+    attributes: list[str] = field(default_factory=list)
+
+    @property
+    def transcript_ids(self) -> list[str]:
+        return sorted(self.transcripts)
+
+    def per_transcript(self, pattern: str) -> list[str]:
+        return [pattern.format(id=i) for i in self.transcript_ids]
+
+    def matrix_outputs(self) -> list[str]:
+        extra = [f"results/matrices/theme_by_{a}.csv" for a in self.config["matrices"]["attributes"]]
+        return MATRIX_FILES + extra
+
+    def topic_outputs(self) -> list[str]:
+        return TOPIC_FILES
+
+    def uses_embeddings(self) -> bool:
+        return self.config["topics"]["enabled"] or "semantic" in self.config["coding"].get("coders", ["semantic"])
+
+    def embeddings_for_coding(self, wildcards: Any) -> list[str]:
+        if "semantic" in self.config["coding"].get("coders", ["semantic"]):
+            return [f"results/embeddings/{wildcards.id}.npz"]
+        return []
+
+    def report_inputs(self) -> list[str]:
+        inputs = self.matrix_outputs() + ["results/anonymised/summary.csv"]
+        if self.config["topics"]["enabled"]:
+            inputs += self.topic_outputs()
+        return inputs + self.per_transcript("results/anonymised/{id}.parquet")
+
+    def shared_outputs(self) -> list[str]:
+        """Every file under results/ that the leak check must scan before the run may finish."""
+        return sorted(set(self.report_inputs()) | {"results/report.html"}
+                      | set(self.per_transcript("results/anonymised/{id}.txt"))
+                      | set(self.per_transcript("results/anonymised/{id}.redactions.csv"))
+                      | set(self.per_transcript("results/coded/{id}.parquet")))
+
+    def final_outputs(self) -> list[str]:
+        return self.shared_outputs() + ["results/leak_check.txt"]
+
+
+def load_project(config: Config, workflow_dir: str | Path = ".") -> Project:
+    """Validate config, transcripts, metadata, speakers and codebook; raise QualflowError on the first problem."""
+    from pipeline.codebook import load_codebook
+    from pipeline.transcripts.discover import discover_transcripts
+    from pipeline.transcripts.metadata import load_metadata, load_speakers
+
+    config = validate_config(config)
+    transcripts = discover_transcripts(config["transcripts"]["dir"])
+    ids = sorted(transcripts)
+    load_metadata(config["transcripts"]["metadata"], ids)
+    speakers = load_speakers(config["transcripts"]["speakers"], ids)
+    load_codebook(config["coding"]["codebook"])
+    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id"}]
+    for name in config["matrices"]["attributes"]:
+        if name not in attributes:
+            raise QualflowError(
+                f"speaker attribute '{name}' is not a column of {config['transcripts']['speakers']}; "
+                f"available: {', '.join(attributes) or 'none'}",
+                path="config.yaml",
+                key="matrices.attributes",
+            )
+    return Project(config=config, transcripts=transcripts, attributes=attributes)
+
+
+def check_project(config: Config, workflow_dir: str | Path = ".") -> Project:
+    """load_project for the Snakefile: a user error ends the run with one line, no traceback."""
+    try:
+        return load_project(config, workflow_dir)
+    except QualflowError as e:
+        sys.exit(f"error: {e}")
+
+
+def settings_arg(config: Config, *sections: str) -> str:
+    """The named config sections as one shell-quoted JSON argument.
+
+    Passing only the sections a rule uses means editing one stage's settings
+    reruns that stage and what follows, not the whole workflow.
+    """
+    chosen = {name: config[name] for name in sections}
+    if len(sections) == 1:
+        chosen = chosen[sections[0]]
+    return shlex.quote(json.dumps(chosen, sort_keys=True))
+
+
+def parse_settings(text: str | None, *sections: str) -> dict[str, Any]:
+    """Inverse of settings_arg for the CLI: JSON text (or nothing) -> a completed settings dict."""
+    from pipeline.config import validate_config
+
+    given = json.loads(text) if text else {}
+    if len(sections) == 1:
+        given = {sections[0]: given}
+    full = validate_config(given)
+    return full[sections[0]] if len(sections) == 1 else {name: full[name] for name in sections}

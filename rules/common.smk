@@ -1,0 +1,30 @@
+# Checks every input at the door, then discovers the transcripts.
+import os
+import re
+
+from pipeline.workflow import check_project, settings_arg
+
+PROJECT = check_project(config, workflow_dir=workflow.basedir)
+config = PROJECT.config
+IDS = PROJECT.transcript_ids
+
+
+wildcard_constraints:
+    id="|".join(re.escape(i) for i in IDS) or "(?!)",
+
+
+def transcript_file(wildcards):
+    return PROJECT.transcripts[wildcards.id]
+
+
+def identifiers_file(wildcards):
+    path = config["anonymise"]["identifiers"]
+    return [path] if os.path.exists(path) else []
+
+
+def all_of(pattern):
+    return expand(pattern, id=IDS)
+
+
+def final_outputs():
+    return PROJECT.final_outputs()

@@ -1,0 +1,35 @@
+rule embed:
+    input:
+        "results/anonymised/{id}.parquet",
+    output:
+        "results/embeddings/{id}.npz",
+    params:
+        settings=settings_arg(config, "embedding"),
+    log:
+        "results/logs/embed/{id}.log",
+    conda:
+        "../envs/qualflow.yaml"
+    shell:
+        "qualflow --log {log} embed {input} --settings {params.settings} -o {output}"
+
+
+rule topics:
+    input:
+        turns=all_of("results/anonymised/{id}.parquet"),
+        embeddings=all_of("results/embeddings/{id}.npz"),
+        coded=all_of("results/coded/{id}.parquet"),
+        codebook=config["coding"]["codebook"],
+    output:
+        PROJECT.topic_outputs(),
+    params:
+        settings=settings_arg(config, "topics", "embedding"),
+    log:
+        "results/logs/topics/topics.log",
+    benchmark:
+        "results/logs/topics/topics.benchmark.tsv"
+    conda:
+        "../envs/qualflow.yaml"
+    shell:
+        "qualflow --log {log} topics --turns {input.turns} --embeddings {input.embeddings}"
+        " --coded {input.coded} --codebook {input.codebook}"
+        " --settings {params.settings} --outdir results/topics"
