@@ -12,7 +12,7 @@ rule find_identifiers:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} find-identifiers {input.turns} --speakers {input.speakers}"
+        "{QUALFLOW} --log {log} find-identifiers {input.turns} --speakers {input.speakers}"
         " --settings {params.settings} -o {output}"
 
 
@@ -28,7 +28,7 @@ rule build_key:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} build-key {input} --settings {params.settings} -o {output}"
+        "{QUALFLOW} --log {log} build-key {input} --settings {params.settings} -o {output}"
 
 
 rule anonymise:
@@ -49,7 +49,7 @@ rule anonymise:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} anonymise {input.turns} --spans {input.spans} --key {input.key}"
+        "{QUALFLOW} --log {log} anonymise {input.turns} --spans {input.spans} --key {input.key}"
         " --speakers {input.speakers} --metadata {input.metadata}"
         " --settings {params.settings} -o {output.turns}"
 
@@ -64,7 +64,7 @@ rule anonymisation_summary:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} summarise-redactions {input} -o {output}"
+        "{QUALFLOW} --log {log} summarise-redactions {input} -o {output}"
 
 
 rule check_leaks:
@@ -81,5 +81,5 @@ rule check_leaks:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} check-leaks results --key {input.key}"
+        "{QUALFLOW} --log {log} check-leaks results --key {input.key}"
         " --settings {params.settings} -o {output}"

@@ -13,5 +13,5 @@ rule code:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} code {input.turns} --codebook {input.codebook} {params.embeddings}"
+        "{QUALFLOW} --log {log} code {input.turns} --codebook {input.codebook} {params.embeddings}"
         " --settings {params.settings} -o {output}"

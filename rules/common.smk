@@ -1,8 +1,13 @@
 # Checks every input at the door, then discovers the transcripts.
 import os
 import re
+import shlex
+import sys
 
 from pipeline.workflow import check_project, settings_arg
+
+# Jobs run the CLI with the interpreter Snakemake itself runs on, so no PATH set-up is needed.
+QUALFLOW = f"{shlex.quote(sys.executable)} -m pipeline"
 
 PROJECT = check_project(config, workflow_dir=workflow.basedir)
 config = PROJECT.config

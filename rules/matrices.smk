@@ -12,5 +12,5 @@ rule matrices:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} matrices --turns {input.turns} --coded {input.coded}"
+        "{QUALFLOW} --log {log} matrices --turns {input.turns} --coded {input.coded}"
         " --codebook {input.codebook} --settings {params.settings} --outdir results"

@@ -8,4 +8,4 @@ rule parse:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} parse {input} -o {output}"
+        "{QUALFLOW} --log {log} parse {input} -o {output}"

@@ -10,4 +10,4 @@ rule report:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} report results --settings {params.settings} -o {output}"
+        "{QUALFLOW} --log {log} report results --settings {params.settings} -o {output}"

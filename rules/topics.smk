@@ -10,7 +10,7 @@ rule embed:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} embed {input} --settings {params.settings} -o {output}"
+        "{QUALFLOW} --log {log} embed {input} --settings {params.settings} -o {output}"
 
 
 rule topics:
@@ -30,6 +30,6 @@ rule topics:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} topics --turns {input.turns} --embeddings {input.embeddings}"
+        "{QUALFLOW} --log {log} topics --turns {input.turns} --embeddings {input.embeddings}"
         " --coded {input.coded} --codebook {input.codebook}"
         " --settings {params.settings} --outdir results/topics"
