@@ -1,0 +1,43 @@
+"""Make a runnable copy of the workflow in a temporary folder and run Snakemake in it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOW_PARTS = ("Snakefile", "rules", "envs", "codebooks")
+
+
+def copy_project(dst: Path, *, transcripts: Path | None = None, config: dict | None = None) -> Path:
+    """Copy the workflow, the codebooks and a transcripts folder (the examples by default) into `dst`."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for part in WORKFLOW_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, dst / part)
+        else:
+            shutil.copy2(source, dst / part)
+    shutil.copytree(transcripts or REPO / "transcripts", dst / "transcripts")
+    settings = yaml.safe_load((REPO / "config.yaml").read_text(encoding="utf-8"))
+    for section, values in (config or {}).items():
+        settings.setdefault(section, {}).update(values)
+    (dst / "config.yaml").write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return dst
+
+
+def run_snakemake(project: Path, *args: str, timeout: int = 1200) -> subprocess.CompletedProcess:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HUB_DISABLE_PROGRESS_BARS="1", TOKENIZERS_PARALLELISM="false")
+    return subprocess.run(
+        [sys.executable, "-m", "snakemake", "--cores", "2", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
