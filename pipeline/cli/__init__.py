@@ -18,6 +18,7 @@ from pipeline.errors import QualflowError
 # name -> "module:function". Each module holds the commands of one stage.
 COMMANDS = {
     "parse": "pipeline.cli.ingest:parse",
+    "check-inputs": "pipeline.cli.ingest:check_inputs",
 }
 
 
