@@ -65,6 +65,10 @@ class CodingFileError(InputError):
     """A human coding file (transcript_id,turn,code) is malformed or names unknown codes or turns."""
 
 
+class RefiError(QualflowError):
+    """A REFI-QDA file cannot be read, or what we would write breaks the standard."""
+
+
 class AnonymisationError(QualflowError):
     """Anonymisation cannot guarantee a safe output (bad identifiers.csv, corrupted key, ...)."""
 
