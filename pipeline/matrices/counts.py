@@ -1,0 +1,214 @@
+"""Counting coded turns: the evidence table and every number computed from it.
+
+Every count here is a number of distinct turns or distinct speakers among the
+rows of the evidence table, so any cell can be checked by filtering
+results/matrices/evidence.csv. Denominators come from the counted turns (all
+turns of roles not excluded), so a theme nobody raised still gets its zeros.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from pipeline.matrices.codes import CodeInfo, ancestors_of
+
+log = logging.getLogger(__name__)
+
+NOT_RECORDED = "(not recorded)"
+GROUPING_COLUMNS = ["site", "group_type", "role"]
+EVIDENCE_COLUMNS = [
+    "transcript_id", "turn", "speaker", "role", "site", "group_type", "date",
+    "theme", "code", "method", "score", "polarity", "evidence",
+]  # fmt: skip
+PREVALENCE_COLUMNS = [
+    "turns_coded", "group_turns", "turn_share", "participants", "group_participants", "participant_share",
+]  # fmt: skip
+
+
+def counted_turns(turns: pd.DataFrame, exclude_roles: Sequence[str]) -> pd.DataFrame:
+    """Turns that count: those of roles not excluded, with empty grouping values made explicit."""
+    kept = turns.loc[~turns["role"].isin(list(exclude_roles))].copy()
+    for column in kept.columns:
+        if column not in {"turn", "start", "end", "text"}:
+            kept[column] = kept[column].astype("object").where(kept[column].notna(), NOT_RECORDED).astype(str)
+    kept["turn"] = kept["turn"].astype("int64")
+    return kept.reset_index(drop=True)
+
+
+def build_evidence(
+    base: pd.DataFrame, coded: pd.DataFrame, codes: list[CodeInfo], attributes: Sequence[str] = ()
+) -> pd.DataFrame:
+    """One row per counted (turn, code): who said it, where, and how it was coded.
+
+    `base` is counted_turns(); coded rows of excluded roles or with counted=False
+    drop out here, so everything downstream counts the same rows.
+    """
+    known = {c.id for c in codes}
+    rows = coded.loc[coded["counted"].astype(bool)].copy()
+    rows["turn"] = rows["turn"].astype("int64")
+    unknown = sorted(set(rows["code"]) - known)
+    if unknown:
+        log.warning(
+            "coded rows name %d code(s) not in the codebook, left out of the matrices: %s; "
+            "rerun coding after editing the codebook",
+            len(unknown), ", ".join(unknown[:10]),
+        )  # fmt: skip
+        rows = rows.loc[rows["code"].isin(known)]
+    theme_of = {c.id: c.theme for c in codes}
+    rows["theme"] = rows["code"].map(theme_of)
+    who = base[["transcript_id", "turn", "speaker", "role", "site", "group_type", "date", *attributes]]
+    merged = rows.merge(who, on=["transcript_id", "turn"], how="inner", validate="many_to_one")
+    columns = EVIDENCE_COLUMNS[:7] + list(attributes) + EVIDENCE_COLUMNS[7:]
+    merged["evidence"] = merged["evidence"].fillna("").astype(str)
+    merged["score"] = merged["score"].astype(float).round(4)
+    order = {c.id: c.order for c in codes}
+    merged["_order"] = merged["code"].map(order)
+    merged = merged.sort_values(["transcript_id", "turn", "_order"], kind="stable")
+    return merged[columns].reset_index(drop=True)
+
+
+def expand_to_level(evidence: pd.DataFrame, codes: list[CodeInfo], level: str) -> pd.DataFrame:
+    """Evidence keyed by the code it counts towards: its theme, or (code level) itself and every ancestor.
+
+    At code level a turn coded `housing-damp-children` also counts for
+    `housing-damp` and `housing`, so a parent's count covers its children.
+    """
+    frame = evidence.copy()
+    if level == "theme":
+        frame["key"] = frame["theme"]
+        return frame
+    parents = {c.id: c.parent for c in codes}
+    frame["key"] = frame["code"].map(lambda c: ancestors_of(c, parents))
+    frame = frame.explode("key")
+    # Keep the best-scoring row of each (turn, code) so quotes drawn from it show the strongest evidence.
+    best = frame.sort_values("score", ascending=False, kind="stable").drop_duplicates(["transcript_id", "turn", "key"])
+    return best.sort_index(kind="stable").reset_index(drop=True)
+
+
+def prevalence(
+    base: pd.DataFrame, evidence: pd.DataFrame, codes: list[CodeInfo], by: str, level: str = "theme"
+) -> pd.DataFrame:
+    """Theme (or code) x group: turns coded, share of the group's turns, distinct participants, share of them.
+
+    One row per (code, group) for every code of the level and every group that
+    has counted turns, zeros included.
+    """
+    chosen = [c for c in codes if level != "theme" or c.depth == 0]
+    groups = base.groupby(by, sort=True).agg(group_turns=("turn", "size"), group_participants=("speaker", "nunique"))
+    keyed = expand_to_level(evidence, codes, level)
+    keyed["turn_key"] = keyed["transcript_id"] + "#" + keyed["turn"].astype(str)
+    hits = keyed.groupby(["key", by]).agg(turns_coded=("turn_key", "nunique"), participants=("speaker", "nunique"))
+    grid = pd.MultiIndex.from_product([[c.id for c in chosen], groups.index], names=["key", by])
+    table = hits.reindex(grid, fill_value=0).reset_index().merge(groups.reset_index(), on=by)
+    table["turn_share"] = _share(table["turns_coded"], table["group_turns"])
+    table["participant_share"] = _share(table["participants"], table["group_participants"])
+    info = {c.id: c for c in chosen}
+    label = table["key"].map(lambda k: info[k].label)
+    if level == "theme":
+        head = pd.DataFrame({"theme": table["key"], "label": label})
+    else:
+        head = pd.DataFrame({
+            "code": table["key"], "label": label,
+            "level": table["key"].map(lambda k: info[k].level),
+            "parent": table["key"].map(lambda k: info[k].parent or ""),
+            "theme": table["key"].map(lambda k: info[k].theme),
+        })  # fmt: skip
+    out = pd.concat([head, table[[by, *PREVALENCE_COLUMNS]]], axis=1)
+    out["_order"] = table["key"].map(lambda k: info[k].order)
+    out = out.sort_values(["_order", by], kind="stable").drop(columns="_order").reset_index(drop=True)
+    return out.astype({"turns_coded": "int64", "group_turns": "int64", "participants": "int64", "group_participants": "int64"})
+
+
+def cooccurrence(base: pd.DataFrame, evidence: pd.DataFrame, codes: list[CodeInfo]) -> pd.DataFrame:
+    """Pairs of themes coded in the same turn, and raised by the same speaker, with Jaccard similarity.
+
+    Jaccard = both / either: 1 means the two themes always come up together,
+    0 that they never do; it does not grow with how common a theme is.
+    """
+    themes = [c for c in codes if c.depth == 0]
+    turn_sets = _sets(evidence, lambda f: f["transcript_id"] + "#" + f["turn"].astype(str))
+    speaker_sets = _sets(evidence, lambda f: f["speaker"])
+    rows = []
+    for i, a in enumerate(themes):
+        for b in themes[i + 1 :]:
+            ta, tb = turn_sets.get(a.id, set()), turn_sets.get(b.id, set())
+            sa, sb = speaker_sets.get(a.id, set()), speaker_sets.get(b.id, set())
+            rows.append((
+                a.id, b.id, a.label, b.label,
+                len(ta & tb), len(ta | tb), _ratio(len(ta & tb), len(ta | tb)),
+                len(sa & sb), len(sa | sb), _ratio(len(sa & sb), len(sa | sb)),
+            ))  # fmt: skip
+    columns = [
+        "theme_a", "theme_b", "label_a", "label_b", "turns_both", "turns_either", "turn_jaccard",
+        "participants_both", "participants_either", "participant_jaccard",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def divergence(
+    base: pd.DataFrame,
+    evidence: pd.DataFrame,
+    codes: list[CodeInfo],
+    groups: tuple[str, str] = ("community", "provider"),
+) -> pd.DataFrame:
+    """Per theme and sub-code: the share of each role's participants raising it, and the gap, largest first.
+
+    `difference` is first group's share minus the second's; when a role has
+    nobody in the corpus its share is empty and so is the difference.
+    """
+    first, second = groups
+    by_role = prevalence(base, evidence, codes, "role", level="code").set_index(["code", "role"])
+    rows = []
+    for c in codes:
+        shares = {}
+        for role in groups:
+            key = (c.id, role)
+            if key in by_role.index:
+                r = by_role.loc[key]
+                shares[role] = (int(r["participants"]), int(r["group_participants"]), float(r["participant_share"]),
+                                int(r["turns_coded"]), int(r["group_turns"]), float(r["turn_share"]))  # fmt: skip
+            else:
+                shares[role] = (0, 0, float("nan"), 0, 0, float("nan"))
+        diff = shares[first][2] - shares[second][2]
+        rows.append((c.id, c.label, c.level, c.theme, *shares[first][:3], *shares[second][:3], diff,
+                     shares[first][5] - shares[second][5]))  # fmt: skip
+    columns = [
+        "code", "label", "level", "theme",
+        f"{first}_participants", f"{first}_total", f"{first}_share",
+        f"{second}_participants", f"{second}_total", f"{second}_share",
+        "difference", "turn_share_difference",
+    ]  # fmt: skip
+    table = pd.DataFrame(rows, columns=columns)
+    table["difference"] = table["difference"].round(4)
+    table["turn_share_difference"] = table["turn_share_difference"].round(4)
+    table["raised_more_by"] = [
+        "" if pd.isna(d) or d == 0 else (first if d > 0 else second) for d in table["difference"]
+    ]
+    table["_gap"] = table["difference"].abs().fillna(-1)
+    order = {c.id: c.order for c in codes}
+    table["_order"] = table["code"].map(order)
+    table = table.sort_values(["_gap", "_order"], ascending=[False, True], kind="stable")
+    return table.drop(columns=["_gap", "_order"]).reset_index(drop=True)
+
+
+def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return (part / whole.where(whole > 0)).fillna(0.0).astype(float).round(4)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def _sets(evidence: pd.DataFrame, key) -> dict[str, set[str]]:
+    if evidence.empty:
+        return {}
+    keys = key(evidence)
+    return {theme: set(group) for theme, group in keys.groupby(evidence["theme"])}
+
+
+def dimensions(attributes: Iterable[str]) -> list[str]:
+    """The grouping columns a theme matrix is built for, in file order."""
+    return ["transcript_id", *GROUPING_COLUMNS, *attributes]

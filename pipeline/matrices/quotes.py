@@ -1,0 +1,142 @@
+"""Short exemplar quotes from anonymised turns, and the framework matrix built from them.
+
+A quote is the sentence of the turn that holds the matched evidence (or the
+turn's first sentence), cut to a few words, followed by its turn reference so
+a reader can find it in results/anonymised/{id}.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from pipeline.matrices.codes import CodeInfo
+from pipeline.units import split_sentences
+
+
+# A turn shorter than this ("Yes, thank you.") says little out of context; it is quoted only if nothing longer is.
+MIN_QUOTE_WORDS = 6
+
+
+def turn_ref(transcript_id: str, turn: int) -> str:
+    return f"{transcript_id}#{turn}"
+
+
+def shorten(text: str, max_words: int) -> str:
+    words = text.split()
+    return text.strip() if len(words) <= max_words else " ".join(words[:max_words]) + " …"
+
+
+def quote_from_turn(text: str, evidence: str, max_words: int) -> str:
+    """The sentence holding the first matched term, else the first sentence that says something, cut to
+    `max_words` words."""
+    sentences = split_sentences(text) or [text.strip()]
+    for term in (t.strip().rstrip("*").strip() for t in evidence.split(" | ")):
+        if len(term) < 3:
+            continue
+        pattern = re.compile(r"\b" + re.escape(term), re.IGNORECASE)
+        hit = next((s for s in sentences if pattern.search(s)), None)
+        if hit:
+            return shorten(hit, max_words)
+    telling = next((s for s in sentences if len(s.split()) >= MIN_QUOTE_WORDS), sentences[0])
+    return shorten(telling, max_words)
+
+
+def rank_quotes(
+    evidence: pd.DataFrame, prefer_role: str | None = None, texts: dict[tuple[str, int], str] | None = None
+) -> list[Any]:
+    """Evidence rows best first, one per turn: preferred role, then turns long enough to say something,
+    then highest score, then document order.
+
+    Plain Python rather than pandas: it runs once per framework cell, on a handful of rows.
+    """
+    texts = texts or {}
+
+    def key(r: Any) -> tuple:
+        short = len(texts.get((r.transcript_id, int(r.turn)), "").split()) < MIN_QUOTE_WORDS if texts else False
+        return (prefer_role is not None and r.role != prefer_role, short, -float(r.score), r.transcript_id, int(r.turn))
+
+    seen: set[tuple[str, int]] = set()
+    best = []
+    for row in sorted(evidence.itertuples(index=False), key=key):
+        if (row.transcript_id, int(row.turn)) not in seen:
+            seen.add((row.transcript_id, int(row.turn)))
+            best.append(row)
+    return best
+
+
+def exemplars(
+    evidence: pd.DataFrame,
+    texts: dict[tuple[str, int], str],
+    limit: int,
+    max_words: int,
+    prefer_role: str | None = None,
+) -> list[dict]:
+    """Up to `limit` quotes, {'quote', 'speaker', 'role', 'ref', 'code'}, from as many different speakers as possible."""
+    ranked = rank_quotes(evidence, prefer_role, texts)
+    voices: set[str] = set()
+    first_of_each = []
+    for row in ranked:
+        if row.speaker not in voices:
+            voices.add(row.speaker)
+            first_of_each.append(row)
+    chosen = (first_of_each + [r for r in ranked if r not in first_of_each])[:limit]
+    return [
+        {
+            "quote": quote_from_turn(texts.get((r.transcript_id, int(r.turn)), ""), str(r.evidence), max_words),
+            "speaker": r.speaker,
+            "role": r.role,
+            "ref": turn_ref(r.transcript_id, int(r.turn)),
+            "code": r.code,
+        }
+        for r in chosen
+    ]
+
+
+def format_quote(q: dict, with_speaker: bool = True) -> str:
+    who = f"{q['speaker']}, " if with_speaker else ""
+    return f"“{q['quote']}” ({who}{q['ref']})"
+
+
+def turn_texts(turns: pd.DataFrame) -> dict[tuple[str, int], str]:
+    return {(t, int(n)): str(x) for t, n, x in zip(turns["transcript_id"], turns["turn"], turns["text"])}
+
+
+def framework_matrix(
+    base: pd.DataFrame,
+    evidence: pd.DataFrame,
+    codes: list[CodeInfo],
+    case: str = "participant",
+    quotes: int = 2,
+    max_words: int = 25,
+) -> pd.DataFrame:
+    """One row per case (speaker pseudonym or transcript), one column per theme, cells of exemplar quotes.
+
+    Every case with counted turns gets a row, so an empty cell says "this
+    person (or session) did not raise it", which is itself a finding.
+    """
+    case_column = "speaker" if case == "participant" else "transcript_id"
+    texts = turn_texts(base)
+    themes = [c for c in codes if c.depth == 0]
+    described = _describe_cases(base, case_column)
+    cells: dict[tuple[str, str], str] = {}
+    for (case_id, theme), rows in evidence.groupby([case_column, "theme"], sort=False):
+        picked = exemplars(rows, texts, quotes, max_words)
+        cells[(case_id, theme)] = "\n".join(format_quote(q, with_speaker=case_column != "speaker") for q in picked)
+    for theme in themes:
+        described[theme.label] = [cells.get((case_id, theme.id), "") for case_id in described["case"]]
+    return described
+
+
+def _describe_cases(base: pd.DataFrame, case_column: str) -> pd.DataFrame:
+    def joined(values: pd.Series) -> str:
+        return "; ".join(sorted(set(values)))
+
+    extra: Sequence[str] = ("role", "transcript_id") if case_column == "speaker" else ("site", "group_type")
+    grouped = base.groupby(case_column, sort=True)
+    table = grouped.agg(**{name: (name, joined) for name in extra}, turns=("turn", "size")).reset_index()
+    table = table.rename(columns={case_column: "case"})
+    return table.rename(columns={"transcript_id": "transcripts"})

@@ -1,0 +1,83 @@
+"""One formatted workbook of every matrix: frozen headers, sensible widths, heat-coloured shares.
+
+Colours are fixed fills rather than conditional formatting so they look the
+same in Excel, LibreOffice and any viewer that ignores rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+HEADER_FILL = "1F3B57"
+HEAT_HIGH = (0xC0, 0x39, 0x2B)  # share 1.0
+HEAT_LOW = (0xFF, 0xFF, 0xFF)  # share 0.0
+WRAP_WIDTH = 60
+
+
+def heat_colour(share: float) -> str:
+    """Hex RRGGBB between white (0) and a warm red (1), on a square-root scale so small shares still show."""
+    share = 0.0 if pd.isna(share) else max(0.0, min(1.0, float(share))) ** 0.5
+    return "".join(f"{round(lo + (hi - lo) * share):02X}" for lo, hi in zip(HEAT_LOW, HEAT_HIGH))
+
+
+def wide_prevalence(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Long prevalence table -> one row per code, four columns per group value."""
+    head = [c for c in ("code", "theme", "label", "level") if c in table.columns][:3]
+    key = head[0]
+    order = table[key].drop_duplicates().tolist()
+    wide = table.pivot(index=key, columns=by, values=["turns_coded", "turn_share", "participants", "participant_share"])
+    wide = wide.swaplevel(0, 1, axis=1).sort_index(axis=1, level=0, sort_remaining=False)
+    metrics = ["turns_coded", "turn_share", "participants", "participant_share"]
+    groups = list(dict.fromkeys(table[by]))
+    wide = wide.reindex(columns=pd.MultiIndex.from_product([groups, metrics])).reindex(order)
+    labels = table.drop_duplicates(key).set_index(key)[[c for c in head if c != key]]
+    return labels.join(wide.set_axis([f"{g}\n{m}" for g, m in wide.columns], axis=1)).reset_index()
+
+
+def write_workbook(sheets: Sequence[tuple[str, pd.DataFrame, dict]], path: str | Path) -> None:
+    """sheets: (name, table, options) where options may hold 'heat' (column names of shares in [0,1]),
+    'wrap' (columns of long text) and 'note' (a line written above the table)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from pipeline.io import atomic_path
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, table, options in sheets:
+        sheet = book.create_sheet(title=name[:31])
+        top = 1
+        if options.get("note"):
+            sheet.cell(row=1, column=1, value=options["note"]).font = Font(italic=True)
+            top = 2
+        for j, column in enumerate(table.columns, start=1):
+            cell = sheet.cell(row=top, column=j, value=str(column))
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        heat = set(options.get("heat", ()))
+        wrap = set(options.get("wrap", ()))
+        for i, row in enumerate(table.itertuples(index=False), start=top + 1):
+            for j, (column, value) in enumerate(zip(table.columns, row), start=1):
+                cell = sheet.cell(row=i, column=j, value=None if pd.isna(value) else _plain(value))
+                if column in heat and not pd.isna(value):
+                    cell.fill = PatternFill("solid", fgColor=heat_colour(value))
+                    cell.number_format = "0%"
+                if column in wrap:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = sheet.cell(row=top + 1, column=1 + int(options.get("freeze_columns", 1)))
+        for j, column in enumerate(table.columns, start=1):
+            longest = max([len(line) for line in str(column).split("\n")]
+                          + [len(line) for v in table[column].astype(str).head(500) for line in v.split("\n")])  # fmt: skip
+            sheet.column_dimensions[get_column_letter(j)].width = min(WRAP_WIDTH if column in wrap else 40, max(8, longest + 2))
+    with atomic_path(path) as tmp:
+        book.save(tmp)
+
+
+def _plain(value: object) -> object:
+    """numpy scalars -> Python ones, which openpyxl writes without complaint."""
+    return value.item() if hasattr(value, "item") else value
