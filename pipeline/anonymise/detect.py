@@ -1,0 +1,106 @@
+"""Detectors chosen by settings, run together: spans found, overlaps settled, keep-list applied, entities named."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.anonymise.keep import KeepList
+from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers, normalise, speaker_terms
+from pipeline.anonymise.patterns import PatternDetector
+from pipeline.anonymise.spans import Detector, Span, resolve_overlaps
+
+log = logging.getLogger(__name__)
+
+SPAN_COLUMNS = ["transcript_id", "turn", "start", "end", "label", "detector", "text", "entity"]
+
+
+@dataclass
+class SpanFinder:
+    """Runs every detector over a text and returns the settled spans, each with its entity key."""
+
+    detectors: list[Detector]
+    keep: KeepList
+
+    def find(self, text: str) -> list[Span]:
+        found: list[Span] = []
+        for detector in self.detectors:
+            found.extend(detector.find(text))
+        settled = resolve_overlaps(self.keep.filter(text, found, protected=("known",)))
+        return [s if s.entity else replace(s, entity=entity_key(s.label, text[s.start : s.end])) for s in settled]
+
+
+def entity_key(label: str, original: str) -> str:
+    """Spellings of one thing share a key: digits of a phone, a postcode without spaces, a name without title."""
+    if label == "PHONE":
+        digits = re.sub(r"\D", "", original)
+        return f"PHONE:0{digits[2:]}" if digits.startswith("44") else f"PHONE:{digits}"
+    if label in {"POSTCODE", "ID_NUMBER"}:
+        compact = re.sub(r"\W", "", original).upper()
+        return f"{label}:{compact}"
+    return f"{label}:{normalise(original)}"
+
+
+def name_detector(settings: dict[str, Any], kept: frozenset[str] = frozenset()) -> Detector:
+    """The free-text layer by name: spaCy NER when chosen (or installed, for auto), else the offline one."""
+    from pipeline.anonymise.spacy_ner import SpacyNerDetector, load_ner_pipeline, spacy_model_available
+
+    choice, model = settings.get("ner", "auto"), settings.get("spacy_model", "en_core_web_sm")
+    if choice == "spacy" or (choice == "auto" and spacy_model_available(model)):
+        return SpacyNerDetector(load_ner_pipeline(model))
+    if choice == "auto":
+        log.info("spaCy model '%s' is not installed; using the offline name detector", model)
+    from pipeline.anonymise.offline import OfflineNameDetector
+
+    return OfflineNameDetector(kept=kept)
+
+
+def build_finder(
+    settings: dict[str, Any],
+    speakers: Iterable[tuple[str, str]] = (),
+    extra_terms: Iterable[KnownTerm] = (),
+) -> SpanFinder:
+    keep = KeepList(settings.get("keep", []))
+    known = load_identifiers(settings.get("identifiers", "private/identifiers.csv")) + list(extra_terms)
+    detectors: list[Detector] = [
+        TermMatcher(known, "known"),
+        TermMatcher(speaker_terms(speakers), "speaker", keep=keep.folded),
+        PatternDetector(),
+    ]
+    detectors.append(name_detector(settings, keep.folded))
+    return SpanFinder(detectors, keep)
+
+
+def speakers_of(path: str | Path | None) -> list[tuple[str, str]]:
+    """(label, person key) for every speaker of the project; person_id when given, else the label."""
+    if path is None:
+        return []
+    from pipeline.io import read_table
+
+    table = read_table(path)
+    if "speaker" not in table.columns:
+        from pipeline.errors import MetadataError
+
+        raise MetadataError("no 'speaker' column; expected transcript_id,speaker,role[,person_id]", path=path, line=1)
+    people = table["person_id"] if "person_id" in table.columns else table["speaker"]
+    pairs = []
+    for label, person in zip(table["speaker"], people):
+        person = person if isinstance(person, str) and person.strip() else label
+        pairs.append((str(label), str(person)))
+    return pairs
+
+
+def find_transcript_spans(turns: pd.DataFrame, finder: SpanFinder) -> pd.DataFrame:
+    rows = []
+    for transcript_id, turn, text in zip(turns["transcript_id"], turns["turn"], turns["text"]):
+        text = text if isinstance(text, str) else ""
+        for s in finder.find(text):
+            rows.append((transcript_id, int(turn), s.start, s.end, s.label, s.detector, text[s.start : s.end], s.entity))
+    spans = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    return spans.astype({"turn": "int64", "start": "int64", "end": "int64"})

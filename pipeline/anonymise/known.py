@@ -1,0 +1,151 @@
+"""What the researcher already knows must go: private/identifiers.csv, and the names of every speaker."""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.anonymise.spans import LABELS, Span
+from pipeline.errors import AnonymisationError
+
+log = logging.getLogger(__name__)
+
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "PC", "PCSO", "Sgt", "Sergeant", "Cllr", "Councillor")
+# Speaker labels that are roles or placeholders, not names.
+GENERIC_LABEL = re.compile(
+    r"^(?:speaker|participant|respondent|facilitator|moderator|interviewer|interpreter|translator|provider|"
+    r"unknown|p|f|i|all|group|several|voice|male|female|man|woman)\s*\d*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownTerm:
+    term: str
+    label: str
+    entity: str
+    replacement: str = ""
+
+
+def load_identifiers(path: str | Path) -> list[KnownTerm]:
+    """Read term,category[,replacement]; a missing file is allowed (logged), a malformed one is an error."""
+    path = Path(path)
+    if not path.exists():
+        log.info("No known identifiers: %s does not exist", path)
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = [c.strip() for c in reader.fieldnames or []]
+        missing = [c for c in ("term", "category") if c not in columns]
+        if missing:
+            raise AnonymisationError(
+                f"missing column(s) {', '.join(missing)}; expected a header 'term,category[,replacement]'",
+                path=path, line=1,
+            )
+        terms: list[KnownTerm] = []
+        for line, row in enumerate(reader, start=2):
+            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+            term, category = row.get("term", ""), row.get("category", "").upper() or "OTHER"
+            if not term:
+                raise AnonymisationError("empty term; every row needs the identifier to remove", path=path, line=line)
+            if category not in LABELS:
+                raise AnonymisationError(
+                    f"unknown category '{row.get('category')}'; expected one of {', '.join(LABELS)}", path=path, line=line
+                )
+            terms.append(KnownTerm(term, category, f"{category}:{normalise(term)}", row.get("replacement", "")))
+    log.info("Loaded %d known identifiers from %s", len(terms), path)
+    return terms
+
+
+def normalise(text: str) -> str:
+    """The entity key of a string: case, spacing, titles and possessives do not make a new person."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    text = re.sub(rf"^(?:{'|'.join(TITLES)})\.?\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+def speaker_name_forms(label: str) -> list[str]:
+    """'Popescu, Mirela' -> Mirela Popescu, Mirela, Popescu, Mrs Popescu, ...; generic labels give nothing."""
+    label = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
+    if not label or GENERIC_LABEL.match(label):
+        return []
+    if "," in label:
+        surname, _, first = (p.strip() for p in label.partition(","))
+        parts = first.split() + surname.split()
+    else:
+        parts = label.split()
+    parts = [p for p in parts if p.rstrip(".") not in TITLES]
+    if not parts:
+        return []
+    forms = {label, " ".join(parts)}
+    # Parts in capitals ("PCSO", "GP") are roles, not names.
+    forms.update(p for p in parts if len(p) > 1 and not p.isupper())
+    if len(parts) > 1:
+        forms.update(f"{t} {parts[-1]}" for t in TITLES)
+    return sorted(forms, key=len, reverse=True)
+
+
+def speaker_terms(speakers: Iterable[tuple[str, str]]) -> list[KnownTerm]:
+    """(speaker label, person key) pairs -> every name form, all pointing to that person's one entity."""
+    terms: list[KnownTerm] = []
+    for label, person in speakers:
+        for form in speaker_name_forms(label):
+            terms.append(KnownTerm(form, "PERSON", f"PERSON:speaker:{normalise(person)}"))
+    return terms
+
+
+def is_common_word(term: str) -> bool:
+    """A one-word term that English uses often ("Price", "Hope", "Young") as an ordinary word."""
+    if " " in term.strip():
+        return False
+    from pipeline.anonymise.lexicon import english_zipf_table, fold
+
+    return english_zipf_table().get(fold(term.strip()), 0.0) >= COMMON_WORD_ZIPF
+
+
+# Above this Zipf frequency a one-word name is matched only with its capital ("Price", not "the price").
+COMMON_WORD_ZIPF = 4.0
+
+
+class TermMatcher:
+    """Case-insensitive whole-word matching of many literal terms, with possessive and plural endings.
+
+    A one-word term that is also a common English word must start with a capital
+    letter to match: "Sergeant Price" goes, "the price of a bus ticket" stays,
+    in the transcripts and in the leak check alike.
+    """
+
+    def __init__(self, terms: Iterable[KnownTerm], name: str, keep: frozenset[str] = frozenset()) -> None:
+        self.name = name
+        self.by_folded: dict[str, KnownTerm] = {}
+        self.capital_only: set[str] = set()
+        for term in terms:
+            if term.term.casefold() not in keep:
+                self.by_folded.setdefault(term.term.casefold(), term)
+        self.capital_only = {t for t in self.by_folded if is_common_word(t)}
+        alternatives = sorted(self.by_folded, key=len, reverse=True)
+        self.pattern = (
+            re.compile(
+                r"(?<![\w])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")"
+                r"(?:['’]s|s['’]|['’]|e?s)?(?![\w])",
+                re.IGNORECASE,
+            )
+            if alternatives
+            else None
+        )
+
+    def find(self, text: str) -> list[Span]:
+        if self.pattern is None:
+            return []
+        spans = []
+        for m in self.pattern.finditer(text):
+            folded = re.sub(r"\s+", " ", m.group(1)).casefold()
+            term = self.by_folded.get(folded)
+            if term is None or (folded in self.capital_only and not m.group(1)[:1].isupper()):
+                continue
+            spans.append(Span(m.start(1), m.end(1), term.label, self.name, term.entity))
+        return spans

@@ -1,0 +1,105 @@
+"""The gate: scan every file under results/ for any original in the key or term in identifiers.csv."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.anonymise.key import SEPARATOR, read_key
+from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers
+from pipeline.errors import LeakError
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".csv", ".tsv", ".md", ".html", ".htm", ".yaml", ".yml", ".json", ".jsonl", ".log", ".xml", ".svg", ".js", ".css", ".qdc"}
+ZIP_SUFFIXES = {".xlsx", ".qdpx", ".docx", ".zip"}
+SKIP_SUFFIXES = {".npz", ".npy", ".png", ".jpg", ".pdf"}
+
+
+def file_texts(path: Path) -> Iterator[str]:
+    suffix = path.suffix.lower()
+    if suffix in SKIP_SUFFIXES:
+        return
+    if suffix == ".parquet":
+        import pandas as pd
+
+        table = pd.read_parquet(path)
+        for column in table.columns:
+            if table[column].dtype == object or str(table[column].dtype).startswith("str"):
+                yield "\n".join(map(str, table[column].dropna()))
+        yield " ".join(map(str, table.columns))
+    elif suffix in ZIP_SUFFIXES:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.lower().endswith((".xml", ".rels", ".qde", ".qdc", ".txt", ".json", ".html")):
+                    yield archive.read(name).decode("utf-8", errors="replace")
+    else:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        yield _without_vendored_scripts(text) if suffix in {".html", ".htm"} else text
+
+
+def _without_vendored_scripts(html: str) -> str:
+    """Drop the plotly.js bundle that charts inline: 4.8 MB of library code, not data, full of words like "Price"."""
+    if "plotly" not in html:
+        return html
+    try:
+        from plotly.offline import get_plotlyjs
+    except ImportError:
+        return html
+    return html.replace(get_plotlyjs(), "")
+
+
+def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str | Path,
+                quarantine: str | Path, report_path: str | Path) -> tuple[int, int]:
+    """Return (files scanned, terms checked); on a leak move the files to quarantine and raise LeakError."""
+    key = read_key(key_path) if Path(key_path).exists() else None
+    terms: list[KnownTerm] = []
+    if key is not None:
+        terms += [KnownTerm(o, lab, p) for lab, p, joined in zip(key["label"], key["pseudonym"], key["originals"])
+                  for o in joined.split(SEPARATOR) if o.strip()]
+    for line, t in enumerate(load_identifiers(identifiers_path), start=2):
+        terms.append(KnownTerm(t.term, t.label, t.replacement or f"identifiers.csv line {line}"))
+    matcher = TermMatcher(terms, "leak")
+    report = Path(report_path).resolve()
+    leaks: dict[Path, set[str]] = {}
+    scanned = 0
+    for path in sorted(p for p in Path(results).rglob("*") if p.is_file()):
+        if path.resolve() == report or path.name.startswith("."):
+            continue
+        scanned += 1
+        for text in file_texts(path):
+            for span in matcher.find(text):
+                leaks.setdefault(path, set()).add(span.entity)
+    if leaks:
+        lines = []
+        for path, pseudonyms in leaks.items():
+            target = Path(quarantine) / path.relative_to(results)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(path), target)
+            lines.append(f"{path}: contains the original of {', '.join(sorted(pseudonyms))} (moved to {target})")
+        raise LeakError(f"{len(leaks)} file(s) leak identifiers:\n  " + "\n  ".join(lines), path=results)
+    from pipeline.io import atomic_open
+
+    with atomic_open(report_path) as handle:
+        handle.write(f"leak check passed\nfiles scanned: {scanned}\nterms checked: {len(matcher.by_folded)}\n")
+    log.info("Leak check - %d files, %d terms, no leaks", scanned, len(matcher.by_folded))
+    return scanned, len(matcher.by_folded)
+
+
+def summarise_redactions(paths: list[str | Path]):
+    import pandas as pd
+
+    frames = []
+    for p in paths:
+        table = pd.read_csv(p)
+        table["transcript_id"] = Path(p).name.removesuffix(".redactions.csv")
+        frames.append(table)
+    if not frames:
+        return pd.DataFrame(columns=["transcript_id", "category", "detector", "count"])
+    allrows = pd.concat(frames, ignore_index=True)
+    per = allrows.groupby(["transcript_id", "category", "detector"]).size().reset_index(name="count")
+    total = allrows.groupby(["category", "detector"]).size().reset_index(name="count").assign(transcript_id="ALL")
+    return pd.concat([per, total], ignore_index=True)[["transcript_id", "category", "detector", "count"]]

@@ -1,0 +1,208 @@
+"""Names and places in free text without a model: capitalisation, lexicons and context cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.anonymise.lexicon import Lexicon, default_lexicon, fold
+from pipeline.anonymise.spans import Span
+
+TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# Words that make the capitalised word after them a name ("Sergeant Price", "PC Whitlock").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "mx", "sir", "auntie", "aunty", "uncle", "pc", "pcso", "sgt", "sergeant",
+    "inspector", "officer", "detective", "councillor", "cllr", "nurse", "professor", "prof", "imam", "pastor",
+    "reverend", "rev", "father", "judge", "st", "saint",
+}
+# Endings of contractions: in "I'm" or "We'll" only the part before the apostrophe is a word to judge.
+CONTRACTIONS = ("'m", "'ll", "'ve", "'d", "'re", "'t", "'s", "’m", "’ll", "’ve", "’d", "’re", "’t", "’s", "'", "’")
+RELATIONS = {
+    "son", "daughter", "husband", "wife", "neighbour", "neighbor", "cousin", "brother", "sister", "nephew", "niece",
+    "auntie", "aunt", "uncle", "mother", "father", "mum", "dad", "grandson", "granddaughter", "friend", "partner",
+    "boyfriend", "girlfriend", "child", "baby", "grandmother", "grandfather", "boy", "girl", "landlord", "caseworker",
+}
+NAME_CUES = {"called", "named", "name's", "name’s", "call"}
+PLACE_CUES = {"in", "from", "near", "moved", "lives", "live", "living"}
+ORG_SUFFIXES = {
+    "primary", "academy", "infants", "juniors", "junior", "school", "college", "nursery", "foods", "ltd", "limited",
+    "logistics", "packaging", "warehouse", "factory", "farm", "farms", "hotel", "plc",
+}
+STREET_SUFFIXES = {
+    "road", "street", "close", "avenue", "lane", "estate", "court", "way", "grove", "drive", "crescent", "terrace",
+    "gardens", "mews", "row", "rise", "walk", "square", "place", "view", "parade", "house", "flats", "tower",
+    "towers", "buildings", "lodge", "cottages", "park",
+}
+# Lower-case endings that still make the capitalised word before them a street or estate ("the Moorfield estate").
+LOWER_STREET_SUFFIXES = {"estate", "road", "street", "lane", "flats", "close", "avenue"}
+SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "(", "[", "-", "–", "—", "…"}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Zipf frequencies (log10 per billion words) above which a capitalised word is taken as ordinary English."""
+
+    # Mid-sentence, a known first name is a name unless it is a very common word ("Will", "May").
+    first_name_mid: float = 5.6
+    # At the start of a sentence capitals prove nothing, so a name must also be rarer as a word.
+    first_name_initial: float = 5.0
+    surname_initial: float = 3.3
+    # A capitalised word no list knows is a name when English text rarely uses it.
+    unknown_word: float = 3.0
+    surname_mid: float = 3.8
+    # Towns are capitalised and rarely ordinary words; "London" (5.3) is too big to identify anyone.
+    place_mid: float = 4.8
+
+
+class OfflineNameDetector:
+    """Capitalised words judged by lexicons (first names, surnames, places) and English word frequency.
+
+    A run of adjacent capitalised words is masked whole when any word in it looks like a
+    name, so "Harrowgate Foods" or "Mirela Popescu" become one span, and its label comes
+    from its last word (Road -> ADDRESS, Academy -> ORG) or the word before it (in -> PLACE).
+    """
+
+    name = "offline"
+
+    def __init__(
+        self, lexicon: Lexicon | None = None, thresholds: Thresholds = Thresholds(), kept: frozenset[str] = frozenset()
+    ) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.t = thresholds
+        # Kept single words ("Roma", "Kingsmere") are never evidence of a name: "Czech Roma" stays,
+        # while "Kingsmere Academy" still goes because of its last word.
+        self.kept = frozenset(fold(w) for w in kept if " " not in w)
+        self._verdicts: dict[tuple[str, bool], bool] = {}
+
+    def find(self, text: str) -> list[Span]:
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        spans: list[Span] = []
+        i = 0
+        while i < len(tokens):
+            if not _capitalised(tokens[i][2]):
+                i += 1
+                continue
+            j = i
+            # A possessive ends a name: "Agnieszka's Saturday class" is one name, then ordinary words.
+            while (
+                j + 1 < len(tokens) and _capitalised(tokens[j + 1][2]) and tokens[j + 1][0] - tokens[j][1] <= 1
+                and (_strip_possessive(tokens[j][2]) == tokens[j][2] or fold(tokens[i][2]).rstrip(".") in {"st", "saint"})
+            ):
+                j += 1
+            if j + 1 < len(tokens) and tokens[j + 1][2] in LOWER_STREET_SUFFIXES and tokens[j + 1][0] - tokens[j][1] <= 1:
+                j += 1
+            span = self._judge_run(text, tokens, i, j)
+            if span:
+                spans.append(span)
+            i = j + 1
+        return spans
+
+    def _judge_run(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> Span | None:
+        initial = i == 0 or tokens[i - 1][2] in SENTENCE_END
+        previous = fold(tokens[i - 1][2]) if i > 0 else ""
+        words = [_strip_contraction(t[2]) for t in tokens[i : j + 1]]
+        folded = [fold(w) for w in words]
+        # A leading title belongs to the name ("Mrs Popescu"), and is enough evidence by itself.
+        titled = folded[0].rstrip(".") in TITLES and len(words) > 1
+        cued = (previous in NAME_CUES or previous in RELATIONS) and not self.lexicon.is_language_or_nationality(folded[0])
+        hits = [w not in self.kept and self._looks_like_name(w, initial and k == 0) for k, w in enumerate(folded)]
+        if titled:
+            hits[0] = True
+        # "Shepherd Street", "Brookdale Academy": the last word says what the whole run is.
+        suffixed = len(folded) > 1 and (folded[-1] in STREET_SUFFIXES or folded[-1] in ORG_SUFFIXES) and not (
+            initial and len(folded) == 2 and self.lexicon.english_zipf(folded[0]) >= 6.0
+        )
+        if suffixed:
+            hits[-1] = True
+        if not any(hits) and not (cued and not initial and self.lexicon.english_zipf(folded[0]) < self.t.surname_mid):
+            return None
+        # Leading ordinary words ("When Mirela ...", "I'm Joanne") are not part of the name.
+        while folded and not hits[0] and not titled and not (suffixed and not initial) and (
+            initial or self.lexicon.english_zipf(folded[0]) >= 5.0
+        ):
+            i += 1
+            folded, words, hits = folded[1:], words[1:], hits[1:]
+        if not folded:
+            return None
+        start = tokens[i][0]
+        end = tokens[i][0] + len(text[tokens[i][0] : tokens[j][1]]) - (len(tokens[j][2]) - len(words[-1]))
+        return Span(start, end, self._label(folded, previous), self.name)
+
+    def _looks_like_name(self, word: str, sentence_initial: bool) -> bool:
+        key = (word, sentence_initial)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdict(word, sentence_initial)
+            self._verdicts[key] = verdict
+        return verdict
+
+    def _verdict(self, word: str, sentence_initial: bool) -> bool:
+        lex, t = self.lexicon, self.t
+        first_name = word in lex.first_names
+        if len(word) < 2 or word in TITLES or (lex.is_language_or_nationality(word) and not first_name):
+            return False
+        zipf = lex.english_zipf(word)
+        first, surname, place = word in lex.first_names, word in lex.surnames, word in lex.places
+        if sentence_initial:
+            return (first and zipf < t.first_name_initial) or ((surname or place) and zipf < t.surname_initial) or (
+                zipf < t.unknown_word and word.isalpha() and not _looks_like_acronym(word) and not _english_shaped(word)
+            )
+        if first:
+            return zipf < t.first_name_mid
+        if place:
+            return zipf < t.place_mid
+        if surname:
+            return zipf < t.surname_mid
+        return zipf < t.unknown_word and not _english_shaped(word)
+
+    def _label(self, folded: list[str], previous: str) -> str:
+        last = folded[-1]
+        if last in STREET_SUFFIXES and len(folded) > 1:
+            return "ADDRESS"
+        if last in ORG_SUFFIXES and len(folded) > 1:
+            return "ORG"
+        lex = self.lexicon
+        in_place_list = all(w in lex.places for w in folded)
+        in_name_list = any(w in lex.first_names or w in lex.surnames for w in folded)
+        if previous in PLACE_CUES and (in_place_list or not in_name_list) and previous not in {"with", "to"}:
+            return "PLACE"
+        if in_place_list and not in_name_list:
+            return "PLACE"
+        return "PERSON"
+
+
+def _capitalised(token: str) -> bool:
+    """A word that starts with a capital, is not an acronym (NHS, GP; titles like PC excepted), has no digits (B10)."""
+    if not token[:1].isupper() or any(c.isdigit() for c in token) or token in {"I", "I'm", "I’m"}:
+        return False
+    acronym = token.removesuffix("s").removesuffix("'").removesuffix("’")  # "PCSOs", "GP's"
+    return not (acronym.isupper() and len(acronym) > 1) or token.casefold() in TITLES
+
+
+def _strip_contraction(word: str) -> str:
+    for suffix in CONTRACTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+# Endings of English derived words: a rare word with one ("Anonymised", "Immunisations") is still English.
+ENGLISH_ENDINGS = (
+    "ised", "ized", "ising", "izing", "isation", "ization", "isations", "izations", "ation", "ations", "ness",
+    "ment", "ments", "ably", "ible", "able", "fully", "ful", "less", "ship", "ology", "ities", "ingly", "edly",
+)
+
+
+def _english_shaped(word: str) -> bool:
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in ENGLISH_ENDINGS)
+
+
+def _looks_like_acronym(word: str) -> bool:
+    return len(word) <= 2
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word

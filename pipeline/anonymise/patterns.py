@@ -1,0 +1,137 @@
+"""UK formats found by regular expressions: email, phone, postcode, NI and NHS numbers, dates, addresses, URLs."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from pipeline.anonymise.spans import Span
+
+_MONTHS = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"]
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+STREET_SUFFIXES = (
+    "Road", "Rd", "Street", "St", "Close", "Avenue", "Ave", "Lane", "Estate", "Court", "Way", "Grove", "Drive",
+    "Crescent", "Terrace", "Gardens", "Mews", "Row", "Rise", "Walk", "Square", "Place", "View", "Parade", "Green",
+    "Hill", "Park", "Fold", "Croft", "Gate", "Wharf", "Yard", "House", "Lodge", "Tower", "Towers", "Buildings",
+    "Flats", "Cottages",
+)
+# A street name is one to three capitalised words before the suffix ("Holly Bank Road").
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|St\.?)"
+STREET = rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{'|'.join(STREET_SUFFIXES)})\b"
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+", re.IGNORECASE)
+PHONE = re.compile(r"(?<![\w+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d[\d\s()-]{7,14}\d(?!\d)")
+POSTCODE = re.compile(
+    r"(?<![\w])(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![\w])", re.IGNORECASE
+)
+# The example prefix QQ is accepted on purpose: test data uses it.
+NI_NUMBER = re.compile(r"(?<![\w])(?:QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])", re.IGNORECASE)
+NHS_NUMBER = re.compile(r"(?<![\w])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\w])")
+DATES = [
+    re.compile(rf"(?<![\w])\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?![\w])", re.IGNORECASE),
+    re.compile(rf"(?<![\w]){_MONTH}\s+\d{{1,2}}{_ORD},?\s+{_YEAR}(?![\w])", re.IGNORECASE),
+    re.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d\d)(?![\w./-])"),
+]
+# Day and month without a year identify someone only as a birthday.
+BIRTHDAY = re.compile(
+    rf"\bborn\s+(?:on\s+)?(?:the\s+)?(\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}{_ORD})", re.IGNORECASE
+)
+_NUMBERED_STREET = rf"(?<![\w])\d{{1,4}}[A-Za-z]?,?\s+{STREET}"
+ADDRESS = re.compile(
+    rf"(?:\b(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?{_NUMBERED_STREET}"
+    rf"|\b(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+{STREET}(?:,?\s+{_NUMBERED_STREET})?"
+)
+
+
+# A name spelled out letter by letter for the transcriber: "B-A-L-O-G", "B. A. L. O. G.".
+SPELLED = re.compile(r"(?<![\w-])[A-Z](?:(?:-|\.\s?)[A-Z]){2,}\.?(?![\w-])")
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """The NHS number's 10th digit is a mod-11 check over the first nine (weights 10..2)."""
+    if len(digits) != 10:
+        return False
+    check = 11 - sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1))) % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _uk_phone_length_ok(candidate: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.lstrip().startswith("+44"):
+        digits = "0" + digits[2:]
+        if candidate.replace(" ", "").startswith("+44(0)"):
+            digits = "0" + digits[2:]
+    return digits.startswith("0") and len(digits) in (10, 11)
+
+
+def _trim_phone(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Shorten a greedy phone match group by group until its digit count is a UK number's."""
+    start, end = match.span()
+    candidate = text[start:end]
+    while candidate:
+        stripped = candidate.rstrip(" -(")
+        if _uk_phone_length_ok(stripped) and stripped.count("(") == stripped.count(")") or (
+            _uk_phone_length_ok(stripped) and stripped.startswith("(")
+        ):
+            return start, start + len(stripped)
+        cut = max(stripped.rfind(" "), stripped.rfind("-"))
+        if cut <= 0:
+            return None
+        candidate = stripped[:cut]
+    return None
+
+
+def _valid_numeric_date(match: re.Match[str]) -> bool:
+    day, month = int(match.group(1)), int(match.group(3))
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+class PatternDetector:
+    """Every UK pattern in one pass per pattern; checksums and digit counts weed out look-alikes."""
+
+    name = "pattern"
+
+    def find(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        add = spans.append
+        if "@" in text:
+            for m in EMAIL.finditer(text):
+                add(Span(m.start(), m.end(), "EMAIL", self.name))
+        for m in URL.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in ".,;:!?)":
+                end -= 1
+            add(Span(m.start(), end, "URL", self.name))
+        if any(c.isdigit() for c in text):
+            self._numbers(text, add)
+        for m in ADDRESS.finditer(text):
+            add(Span(m.start(), m.end(), "ADDRESS", self.name))
+        for m in SPELLED.finditer(text):
+            add(Span(m.start(), m.end(), "PERSON", self.name))
+        return spans
+
+    def _numbers(self, text: str, add) -> None:
+        for m in PHONE.finditer(text):
+            bounds = _trim_phone(text, m)
+            if bounds:
+                add(Span(*bounds, "PHONE", self.name))
+        for m in POSTCODE.finditer(text):
+            add(Span(m.start(), m.end(), "POSTCODE", self.name))
+        for m in NI_NUMBER.finditer(text):
+            add(Span(m.start(), m.end(), "ID_NUMBER", self.name))
+        for m in NHS_NUMBER.finditer(text):
+            if nhs_checksum_ok(re.sub(r"\D", "", m.group())):
+                add(Span(m.start(), m.end(), "ID_NUMBER", self.name))
+        for pattern in DATES[:2]:
+            for m in pattern.finditer(text):
+                add(Span(m.start(), m.end(), "DATE", self.name))
+        for m in DATES[2].finditer(text):
+            if _valid_numeric_date(m):
+                add(Span(m.start(), m.end(), "DATE", self.name))
+        for m in BIRTHDAY.finditer(text):
+            add(Span(m.start(1), m.end(1), "DATE", self.name))

@@ -1,0 +1,45 @@
+"""The span: what every detector returns, and how overlapping spans are settled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+LABELS = ("PERSON", "PLACE", "ORG", "ADDRESS", "POSTCODE", "PHONE", "EMAIL", "ID_NUMBER", "DATE", "URL", "OTHER")
+
+# Pattern and known-identifier spans are near certain; free-text guesses are not,
+# so on equal length the more certain detector decides the label.
+DETECTOR_PRIORITY = {"known": 0, "speaker": 1, "pattern": 2, "context": 3, "spacy": 4, "offline": 5, "key": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters [start, end) of one text; `entity` groups spans that share a pseudonym (set later)."""
+
+    start: int
+    end: int
+    label: str
+    detector: str
+    entity: str = ""
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Detector(Protocol):
+    """Finds identifier spans in one text. `name` is what redactions.csv records."""
+
+    name: str
+
+    def find(self, text: str) -> list[Span]: ...
+
+
+def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
+    """Keep a non-overlapping subset: longest first, then the more certain detector, then leftmost."""
+    ranked = sorted(spans, key=lambda s: (-(s.end - s.start), DETECTOR_PRIORITY.get(s.detector, 9), s.start))
+    kept: list[Span] = []
+    for span in ranked:
+        if span.end > span.start and not any(span.overlaps(k) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)

@@ -1,0 +1,142 @@
+"""Commands of the anonymisation stage: find, key, replace, summarise, check for leaks, evaluate."""
+
+from __future__ import annotations
+
+import click
+
+from pipeline.workflow import parse_settings
+
+SETTINGS_HELP = "The 'anonymise' config section as JSON (defaults fill the rest)."
+
+
+@click.command("find-identifiers")
+@click.argument("turns", type=click.Path(exists=True, dir_okay=False))
+@click.option("--speakers", type=click.Path(exists=True, dir_okay=False), help="speakers.csv: every speaker's name is searched for.")
+@click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Spans parquet (under private/).")
+def find_identifiers(turns: str, speakers: str | None, settings: str | None, output: str) -> None:
+    """Find identifier spans in one transcript's raw turns.
+
+    \b
+    Example:
+      qualflow find-identifiers private/turns/site-a.parquet --speakers transcripts/speakers.csv -o private/spans/site-a.parquet
+    """
+    from pipeline.anonymise.detect import build_finder, find_transcript_spans, speakers_of
+    from pipeline.io import read_table, write_table
+
+    finder = build_finder(parse_settings(settings, "anonymise"), speakers_of(speakers))
+    write_table(find_transcript_spans(read_table(turns), finder), output, file_mode=0o600)
+
+
+@click.command("build-key")
+@click.argument("spans", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Key CSV (mode 0600).")
+def build_key(spans: tuple[str, ...], settings: str | None, output: str) -> None:
+    """Give every entity found a stable pseudonym, appending to the registry beside the key.
+
+    \b
+    Example:
+      qualflow build-key private/spans/*.parquet -o private/keys/key.csv
+    """
+    from pipeline.anonymise.key import build_key as build
+
+    build(spans, output, keep=parse_settings(settings, "anonymise")["keep"])
+
+
+@click.command("anonymise")
+@click.argument("turns", type=click.Path(exists=True, dir_okay=False))
+@click.option("--spans", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--key", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--speakers", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--metadata", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="results/anonymised/{id}.parquet; .txt and .redactions.csv go beside it.")
+def anonymise(turns: str, spans: str, key: str, speakers: str, metadata: str, settings: str | None, output: str) -> None:
+    """Write the anonymised transcript (parquet, readable text, redactions), or nothing if a check fails.
+
+    \b
+    Example:
+      qualflow anonymise private/turns/site-a.parquet --spans private/spans/site-a.parquet --key private/keys/key.csv --speakers transcripts/speakers.csv --metadata transcripts/metadata.csv -o results/anonymised/site-a.parquet
+    """
+    from pipeline.anonymise.transcript import anonymise_transcript
+
+    anonymise_transcript(turns, spans, key, speakers, metadata, parse_settings(settings, "anonymise"), output)
+
+
+@click.command("summarise-redactions")
+@click.argument("redactions", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def summarise_redactions(redactions: tuple[str, ...], output: str) -> None:
+    """Count redactions per transcript, category and detector (counts only, no text).
+
+    \b
+    Example:
+      qualflow summarise-redactions results/anonymised/*.redactions.csv -o results/anonymised/summary.csv
+    """
+    from pipeline.anonymise.leaks import summarise_redactions as summarise
+    from pipeline.io import write_table
+
+    write_table(summarise(list(redactions)), output)
+
+
+@click.command("check-leaks")
+@click.argument("results", type=click.Path(exists=True, file_okay=False))
+@click.option("--key", required=True, type=click.Path(dir_okay=False))
+@click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("--quarantine", default="private/quarantine", show_default=True, type=click.Path(file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def check_leaks(results: str, key: str, settings: str | None, quarantine: str, output: str) -> None:
+    """Fail if any keyed original or known identifier is in a file under RESULTS (leaking files are quarantined).
+
+    \b
+    Example:
+      qualflow check-leaks results --key private/keys/key.csv -o results/leak_check.txt
+    """
+    from pipeline.anonymise.leaks import check_leaks as check
+
+    check(results, key, parse_settings(settings, "anonymise")["identifiers"], quarantine, output)
+
+
+@click.command("detect-identifiers")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("--speakers", type=click.Path(exists=True, dir_okay=False), default=None)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def detect_identifiers(source: str, settings: str | None, speakers: str | None, output: str) -> None:
+    """Spans for each line {"id", "text"} of a JSONL file -> {"id", "spans": [{start, end, label, detector}]}.
+
+    \b
+    Example:
+      qualflow detect-identifiers texts.jsonl -o spans.jsonl
+    """
+    import json
+
+    from pipeline.anonymise.detect import build_finder, speakers_of
+    from pipeline.anonymise.evaluate import read_gold
+    from pipeline.io import atomic_open
+
+    finder = build_finder(parse_settings(settings, "anonymise"), speakers_of(speakers))
+    with atomic_open(output) as handle:
+        for record in read_gold(source):
+            spans = [{"start": s.start, "end": s.end, "label": s.label, "detector": s.detector}
+                     for s in finder.find(record["text"])]
+            handle.write(json.dumps({"id": record.get("id"), "spans": spans}, ensure_ascii=False) + "\n")
+
+
+@click.command("evaluate-anonymisation")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("--speakers", type=click.Path(exists=True, dir_okay=False), default=None)
+def evaluate_anonymisation(gold: str, settings: str | None, speakers: str | None) -> None:
+    """Print token recall/precision per label and overall, and entity recall, on an annotated JSONL set.
+
+    \b
+    Example:
+      qualflow evaluate-anonymisation tests/data/anonymisation-gold.jsonl --settings '{"ner": "offline", "identifiers": "tests/data/anonymisation-gold.identifiers.csv"}'
+    """
+    from pipeline.anonymise.detect import build_finder, speakers_of
+    from pipeline.anonymise.evaluate import evaluate, format_scores, read_gold
+
+    finder = build_finder(parse_settings(settings, "anonymise"), speakers_of(speakers))
+    click.echo(format_scores(evaluate(read_gold(gold), finder)))
