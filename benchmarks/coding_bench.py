@@ -58,6 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=20000)
     parser.add_argument("--semantic-turns", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=64, help="MiniLM batch size for the embedding row")
     args = parser.parse_args()
 
     import torch
@@ -80,7 +81,7 @@ def main() -> None:
     seconds = timed(terms.code_units, texts)
     rows.append(("terms", args.turns, words, setup, seconds, args.turns / seconds))
 
-    backend = load_backend({"backend": "minilm", "batch_size": 64})
+    backend = load_backend({"backend": "minilm", "batch_size": args.batch_size})
     start = time.perf_counter()
     semantic = SemanticCoder(book, embed_codebook(book, backend))
     setup = time.perf_counter() - start
@@ -95,7 +96,9 @@ def main() -> None:
     seconds = timed(semantic.code_units, [""] * len(cached), cached)
     rows.append(("semantic, cached vectors (workflow)", len(cached), words, setup, seconds, len(cached) / seconds))
 
-    print(f"Coding throughput, one core (torch threads 1), lemmas: {terms.lemmatiser.strategy}\n")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"Coding throughput, one core (torch threads {torch.get_num_threads()}), lemmas: {terms.lemmatiser.strategy}, "
+          f"MiniLM batch size {args.batch_size}; machine: {os.cpu_count()} cores, load average {load}\n")
     print("| coder | turns | words/turn | set-up s | coding s | turns/s |")
     print("|---|---|---|---|---|---|")
     for name, n, w, s, c, rate in rows:

@@ -1,6 +1,6 @@
 """Precision, recall and F1 per theme on the hand-coded gold set, for each coder and the combinations.
 
-    python benchmarks/coding_eval.py [--backend minilm|tfidf] [--threshold 0.45]
+    python benchmarks/coding_eval.py [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
 
 The gold set (tests/data/coding-gold.csv, turns in tests/data/coding-gold-turns.csv)
 was written and coded by hand at theme level; see docs/coding.md for how.
@@ -50,6 +50,8 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--split", choices=["all", "dev", "test"], default="all")
     parser.add_argument("--top-k", type=int, default=None, help="semantic coder: at most this many codes per unit")
+    parser.add_argument("--pool", type=int, default=None,
+                        help="semantic coder: a theme's score is the mean of its this many nearest texts")
     parser.add_argument("--codebook", default=str(REPO / "codebooks/community-consultation.yaml"))
     args = parser.parse_args()
 
@@ -73,6 +75,8 @@ def main() -> None:
     base = {"semantic_threshold": args.threshold, "embedding": embedding}
     if args.top_k is not None:
         base["semantic_top_k"] = args.top_k
+    if args.pool is not None:
+        base["semantic_pool"] = args.pool
     runs = {
         "terms": {"coders": ["terms"]},
         "semantic": {"coders": ["semantic"]},
@@ -82,7 +86,8 @@ def main() -> None:
     }
     themes = [t.id for t in codebook.themes]
     print(f"gold set ({args.split}): {len(turns)} turns, {len(gold)} (turn, theme) codes; backend {args.backend}; "
-          f"semantic threshold {args.threshold if args.threshold is not None else codebook.settings['semantic_threshold']}")
+          f"semantic threshold {args.threshold if args.threshold is not None else codebook.settings['semantic_threshold']}"
+          f"; pool {args.pool if args.pool is not None else 'default'}")
     print(f"| theme | n | " + " | ".join(f"{name} P/R/F1" for name in runs) + " |")
     print("|---|---|" + "---|" * len(runs))
     results = {}

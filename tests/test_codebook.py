@@ -115,6 +115,7 @@ def test_default_codebook_has_the_themes_the_issue_asks_for(repo_root):
     assert book.get("housing").partners[:3] == ("Council housing team", "Housing associations", "Environmental health")
     for code in book.all_codes():
         assert code.partners and code.colour and code.definition, code.id
-        assert 2 <= len(code.examples) <= 4, code.id
+        # The semantic coder pools a theme's nearest texts, so the core themes carry more, varied examples.
+        assert 2 <= len(code.examples) <= 10, code.id
         if code.parent is None:
             assert code.include and code.exclude, code.id

@@ -58,6 +58,21 @@ def test_threshold_from_the_codebook_unless_config_overrides_it(book):
     assert SemanticCoder(book, emb, {"semantic_threshold": 0.7}).threshold == 0.7
 
 
+def test_a_pooled_theme_needs_a_unit_near_two_of_its_texts(book):
+    backend = KeywordBackend()
+    emb = embed_codebook(book, backend)
+    texts = ["the landlord", "the landlord and the damp"]
+    vectors = backend.embed(texts)
+    single = SemanticCoder(book, emb, {"semantic_threshold": 0.6, "semantic_pool": 1})
+    pooled = SemanticCoder(book, emb, {"semantic_threshold": 0.6, "semantic_pool": 2})
+    # "the landlord" is 1.0 from the housing definition but about 0.1 from every other housing text.
+    assert pooled.theme_scores(vectors)[:, 0] == pytest.approx([0.55, 0.71], abs=0.01)
+    assert [(h.unit, h.code) for h in single.code_units(texts, vectors)] == [
+        (0, "housing"), (1, "housing"), (1, "housing-damp")]
+    assert [(h.unit, h.code) for h in pooled.code_units(texts, vectors)] == [(1, "housing"), (1, "housing-damp")]
+    assert SemanticCoder(book, emb, {}).pool == 2
+
+
 def test_code_turns_with_cached_unit_vectors(book):
     from pipeline.embeddings import UnitEmbeddings
 
@@ -66,7 +81,7 @@ def test_code_turns_with_cached_unit_vectors(book):
     backend = KeywordBackend()
     vectors = backend.embed(turns["text"].tolist())
     cached = UnitEmbeddings(turn=np.array([1, 2]), unit=np.array([0, 0]), vectors=vectors, backend="keywords")
-    coded = code_turns(turns, book, {"coders": ["terms", "semantic"], "semantic_threshold": 0.6},
+    coded = code_turns(turns, book, {"coders": ["terms", "semantic"], "semantic_threshold": 0.6, "semantic_pool": 1},
                        unit_embeddings=cached, codebook_embeddings=embed_codebook(book, backend))
     assert [(r.turn, r.code, r.method, r.polarity, r.counted) for r in coded.itertuples()] == [
         (1, "housing", "terms+semantic", "affirmed", True),

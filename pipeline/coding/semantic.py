@@ -22,6 +22,8 @@ from pipeline.io import atomic_open
 log = logging.getLogger(__name__)
 
 EVIDENCE_CHARS = 120
+# A theme's score is the mean of its two nearest texts: chosen on the gold set's dev sessions (docs/coding.md).
+DEFAULT_POOL = 2
 
 
 @dataclass
@@ -87,11 +89,16 @@ class SemanticCoder:
         override = settings.get("semantic_threshold")
         self.threshold = float(override if override is not None else codebook.settings["semantic_threshold"])
         self.top_k = int(settings.get("semantic_top_k", 1))
+        pool = settings.get("semantic_pool")
+        self.pool = max(1, int(pool if pool is not None else codebook.settings.get("semantic_pool", DEFAULT_POOL)))
         self.emb = codebook_embeddings
         self.code_ids = list(dict.fromkeys(self.emb.code.tolist()))
         self._rows_of = {code: np.flatnonzero(self.emb.code == code) for code in self.code_ids}
         theme_of = {c.id: c.theme for c in codebook.all_codes()}
         self._theme_of = [theme_of[c] for c in self.code_ids]
+        self.theme_ids = list(dict.fromkeys(self._theme_of))
+        text_theme = np.array([theme_of[c] for c in self.emb.code.tolist()])
+        self._theme_rows = [np.flatnonzero(text_theme == theme) for theme in self.theme_ids]
 
     def scores(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(units x codes) best cosine per code, and the row of the codebook text that gave it."""
@@ -108,15 +115,32 @@ class SemanticCoder:
             where[:, j] = rows[arg]
         return best, where
 
+    def theme_scores(self, vectors: np.ndarray) -> np.ndarray:
+        """(units x themes) mean of the `pool` highest cosines over all texts of a theme and its sub-codes.
+
+        With pool 1 this is the best single text; a larger pool asks a unit to be
+        near several of a theme's examples, so one example that happens to share
+        a word ("Roma", "council") cannot code a unit alone.
+        """
+        sims = np.asarray(vectors, dtype=np.float32) @ self.emb.vectors.T
+        out = np.empty((len(vectors), len(self.theme_ids)), dtype=np.float32)
+        for j, rows in enumerate(self._theme_rows):
+            k = min(self.pool, len(rows))
+            local = sims[:, rows]
+            out[:, j] = np.sort(local, axis=1)[:, -k:].mean(axis=1) if k > 1 else local.max(axis=1)
+        return out
+
     def code_units(self, texts: list[str], vectors: np.ndarray | None = None) -> list[Hit]:
         if vectors is None:
             raise ValueError("the semantic coder needs one vector per unit")
         best, where = self.scores(vectors)
+        themes = self.theme_scores(vectors) if len(best) else np.zeros((0, len(self.theme_ids)), np.float32)
         hits = []
         for unit in range(len(best)):
-            order = np.argsort(-best[unit], kind="stable")
+            ranked = np.argsort(-themes[unit], kind="stable")
             # Only the top_k themes of a unit may be coded: a unit near everything is near nothing in particular.
-            allowed = list(dict.fromkeys(self._theme_of[j] for j in order))[: self.top_k or None]
+            allowed = {self.theme_ids[t] for t in ranked[: self.top_k or None] if themes[unit, t] >= self.threshold}
+            order = np.argsort(-best[unit], kind="stable")
             for j in order:
                 score = float(best[unit, j])
                 if score < self.threshold:
