@@ -9,33 +9,50 @@ rule find_identifiers:
         settings=settings_arg(config, "anonymise"),
     log:
         "results/logs/find_identifiers/{id}.log",
+    benchmark:
+        "results/logs/benchmarks/find_identifiers/{id}.tsv"
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=20,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} find-identifiers {input.turns} --speakers {input.speakers}"
+        "qualflow --log {log} find-identifiers {input.turns} --speakers {input.speakers}"
         " --settings {params.settings} -o {output}"
 
 
-rule build_key:
+# A checkpoint: besides the key it writes private/keys/views/{id}.csv, the key rows each
+# transcript needs, rewritten only when they change. `anonymise` reads its view, so a new
+# name in one transcript reruns only the transcripts where that name occurs.
+checkpoint build_key:
     input:
-        all_of("private/spans/{id}.parquet"),
+        spans=all_of("private/spans/{id}.parquet"),
+        turns=all_of("private/turns/{id}.parquet"),
     output:
         "private/keys/key.csv",
     params:
         settings=settings_arg(config, "anonymise"),
     log:
         "results/logs/build_key/build_key.log",
+    benchmark:
+        "results/logs/benchmarks/build_key.tsv"
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=30,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} build-key {input} --settings {params.settings} -o {output}"
+        "qualflow --log {log} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
+        " --settings {params.settings} -o {output}"
 
 
 rule anonymise:
     input:
         turns="private/turns/{id}.parquet",
         spans="private/spans/{id}.parquet",
-        key="private/keys/key.csv",
+        key=key_view,
         speakers=config["transcripts"]["speakers"],
         metadata=config["transcripts"]["metadata"],
     output:
@@ -46,10 +63,16 @@ rule anonymise:
         settings=settings_arg(config, "anonymise"),
     log:
         "results/logs/anonymise/{id}.log",
+    benchmark:
+        "results/logs/benchmarks/anonymise/{id}.tsv"
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=20,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} anonymise {input.turns} --spans {input.spans} --key {input.key}"
+        "qualflow --log {log} anonymise {input.turns} --spans {input.spans} --key {input.key}"
         " --speakers {input.speakers} --metadata {input.metadata}"
         " --settings {params.settings} -o {output.turns}"
 
@@ -61,10 +84,16 @@ rule anonymisation_summary:
         "results/anonymised/summary.csv",
     log:
         "results/logs/anonymisation_summary/anonymisation_summary.log",
+    benchmark:
+        "results/logs/benchmarks/anonymisation_summary.tsv"
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} summarise-redactions {input} -o {output}"
+        "qualflow --log {log} summarise-redactions {input} -o {output}"
 
 
 rule check_leaks:
@@ -72,14 +101,21 @@ rule check_leaks:
         PROJECT.shared_outputs(),
         key="private/keys/key.csv",
         identifiers=identifiers_file,
+        speakers=config["transcripts"]["speakers"],
     output:
         "results/leak_check.txt",
     params:
         settings=settings_arg(config, "anonymise"),
     log:
         "results/logs/check_leaks/check_leaks.log",
+    benchmark:
+        "results/logs/benchmarks/check_leaks.tsv"
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=30,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} check-leaks results --key {input.key}"
+        "qualflow --log {log} check-leaks results --key {input.key} --speakers {input.speakers}"
         " --settings {params.settings} -o {output}"

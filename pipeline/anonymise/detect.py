@@ -15,6 +15,7 @@ from pipeline.anonymise.keep import KeepList
 from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers, normalise, speaker_terms
 from pipeline.anonymise.patterns import PatternDetector
 from pipeline.anonymise.spans import Detector, Span, resolve_overlaps
+from pipeline.progress import progress
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,9 @@ def speakers_of(path: str | Path | None) -> list[tuple[str, str]]:
 
 def find_transcript_spans(turns: pd.DataFrame, finder: SpanFinder) -> pd.DataFrame:
     rows = []
-    for transcript_id, turn, text in zip(turns["transcript_id"], turns["turn"], turns["text"]):
+    label = f"Finding identifiers in {turns['transcript_id'].iloc[0]}" if len(turns) else "Finding identifiers"
+    rows_in = zip(turns["transcript_id"], turns["turn"], turns["text"])
+    for transcript_id, turn, text in progress(rows_in, total=len(turns), label=label):
         text = text if isinstance(text, str) else ""
         for s in finder.find(text):
             rows.append((transcript_id, int(turn), s.start, s.end, s.label, s.detector, text[s.start : s.end], s.entity))

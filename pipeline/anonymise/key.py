@@ -55,15 +55,25 @@ def read_key(path: str | Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=KEY_COLUMNS)
 
 
-def build_key(span_files: Iterable[str | Path], key_path: str | Path, keep: Iterable[str] = ()) -> pd.DataFrame:
+def build_key(
+    span_files: Iterable[str | Path],
+    key_path: str | Path,
+    keep: Iterable[str] = (),
+    turns_dir: str | Path | None = None,
+    views_dir: str | Path | None = None,
+) -> pd.DataFrame:
     """Append the new entities of these span files to the registry, then write the key (both mode 0600).
 
     The registry keeps every entity ever seen, so numbers are never reused. The key
     leaves out entities whose every original is now on the keep-list: a word masked
     by mistake ("PCSOs") and then kept stops being masked and stops failing the leak check.
+    With `views_dir`, also writes each transcript's view of the key (see key_views),
+    touching only the views whose content changed.
     """
-    spans = [pd.read_parquet(p) for p in span_files]
-    spans = pd.concat(spans, ignore_index=True) if spans else pd.DataFrame(columns=["entity", "label", "text"])
+    span_files = list(span_files)
+    per_file = {Path(p).stem: pd.read_parquet(p) for p in span_files}
+    spans = pd.concat(list(per_file.values()), ignore_index=True) if per_file else pd.DataFrame(
+        columns=["transcript_id", "turn", "start", "entity", "label", "text"])
     registry = registry_path(key_path)
     known = read_key(registry) if registry.exists() else pd.DataFrame(columns=KEY_COLUMNS)
     counters: dict[str, int] = {}
@@ -94,4 +104,92 @@ def build_key(span_files: Iterable[str | Path], key_path: str | Path, keep: Iter
     write_table(key, key_path, file_mode=PRIVATE_MODE)
     log.info("Key - %d entities (%d new, %d now on the keep-list)", len(key), len(everything) - len(known),
              len(everything) - len(key))
+    if views_dir is not None:
+        if turns_dir is None:
+            raise ValueError("views_dir needs turns_dir: a view depends on the transcript's raw text")
+        texts = {i: _turn_texts(Path(turns_dir) / f"{i}.parquet") for i in per_file}
+        views = key_views(key, texts, {i: set(table["entity"]) for i, table in per_file.items()})
+        changed = write_key_views(views, views_dir)
+        log.info("Key views - %d of %d changed", len(changed), len(views))
     return key
+
+
+def _turn_texts(path: Path) -> list[str]:
+    turns = pd.read_parquet(path, columns=["text"])
+    return [t for t in turns["text"] if isinstance(t, str)]
+
+
+def key_views(key: pd.DataFrame, texts: dict[str, list[str]], found: dict[str, set[str]]) -> dict[str, pd.DataFrame]:
+    """For each transcript, the key rows its anonymisation needs, in key order.
+
+    A transcript needs the entities detected in it (`found`) and every entity with an
+    original that occurs in its text under the same literal matching that `anonymise`
+    applies (case-insensitive, whole words, possessive and plural endings). With those
+    rows, anonymising it gives the same bytes as with the whole key; with no others,
+    a new name in one transcript reruns only the transcripts where that name occurs.
+    Fast on large projects: a word-set test picks the few candidate entities per
+    transcript, and only those go into the exact matcher.
+    """
+    from pipeline.anonymise.known import KnownTerm, TermMatcher
+
+    terms = [
+        (KnownTerm(o, label, entity), _word_signature(o))
+        for entity, label, joined in zip(key["entity"], key["label"], key["originals"])
+        for o in joined.split(SEPARATOR) if o.strip()
+    ]
+    views: dict[str, pd.DataFrame] = {}
+    for transcript_id, turn_texts in texts.items():
+        words = {_fold_word(w) for w in {w.lower() for t in turn_texts for w in _WORDS.findall(t)}}
+        candidates = [term for term, signature in terms if _may_occur(signature, words)]
+        matcher = TermMatcher(candidates, "view")
+        needed = set(found.get(transcript_id, set()))
+        for text in turn_texts:
+            needed |= matcher.matched_entities(text)
+        views[transcript_id] = key[key["entity"].isin(needed)].reset_index(drop=True)
+    return views
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _fold_word(word: str) -> str:
+    # Broader than the regex's IGNORECASE (diacritics, dotless i), so the test never misses a match.
+    from pipeline.anonymise.lexicon import fold
+
+    return fold(word)
+
+
+def _word_signature(original: str) -> tuple[tuple[str, ...], str]:
+    words = tuple(_fold_word(w) for w in _WORDS.findall(original))
+    return words[:-1], (words[-1] if words else "")
+
+
+def _may_occur(signature: tuple[tuple[str, ...], str], words: set[str]) -> bool:
+    """Whether every word of an original is in the text; the last may carry a plural ending ("Popescus")."""
+    inner, last = signature
+    if not last:
+        return True
+    return all(w in words for w in inner) and (last in words or last + "s" in words or last + "es" in words)
+
+
+def view_bytes(view: pd.DataFrame) -> bytes:
+    return view.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def write_key_views(views: dict[str, pd.DataFrame], views_dir: str | Path) -> list[str]:
+    """Write each view (mode 0600) only when its bytes change, so an unchanged view keeps its mtime
+    and Snakemake does not rerun that transcript. Returns the ids whose view was written."""
+    from pipeline.io import atomic_open
+
+    folder = Path(views_dir)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    changed = []
+    for transcript_id, view in sorted(views.items()):
+        path = folder / f"{transcript_id}.csv"
+        content = view_bytes(view)
+        if path.exists() and path.read_bytes() == content:
+            continue
+        with atomic_open(path, "wb", file_mode=PRIVATE_MODE) as handle:
+            handle.write(content)
+        changed.append(transcript_id)
+    return changed

@@ -138,6 +138,18 @@ class TermMatcher:
             else None
         )
 
+    def matched_entities(self, text: str) -> set[str]:
+        """Entities of every literal match, including those `find` then drops for want of a capital.
+
+        A subset of the terms that still holds every entity found here matches the
+        text exactly as the whole set does (same positions, same terms), which is
+        what lets a transcript be anonymised with its view of the key alone.
+        """
+        if self.pattern is None:
+            return set()
+        found = (self.by_folded.get(re.sub(r"\s+", " ", m.group(1)).casefold()) for m in self.pattern.finditer(text))
+        return {term.entity for term in found if term is not None}
+
     def find(self, text: str) -> list[Span]:
         if self.pattern is None:
             return []

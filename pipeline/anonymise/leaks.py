@@ -52,11 +52,31 @@ def _without_vendored_scripts(html: str) -> str:
     return html.replace(get_plotlyjs(), "")
 
 
+def speaker_leak_terms(speakers_path: str | Path | None) -> list[KnownTerm]:
+    """Every name form of every speaker, reported under the speaker's pseudonym.
+
+    Speakers who are never named in the talk have no entry in the key, yet their
+    labels are the most obvious identifiers of all, so the gate checks them too.
+    """
+    if speakers_path is None or not Path(speakers_path).exists():
+        return []
+    from pipeline.anonymise.known import speaker_name_forms
+    from pipeline.anonymise.transcript import speaker_pseudonyms
+    from pipeline.io import read_table
+
+    speakers = read_table(speakers_path).astype({"transcript_id": str, "speaker": str})
+    pseudonyms = speaker_pseudonyms(speakers)
+    return [KnownTerm(form, "PERSON", pseudonyms[(transcript_id, label)])
+            for transcript_id, label in zip(speakers["transcript_id"], speakers["speaker"])
+            for form in speaker_name_forms(label)]
+
+
 def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str | Path,
-                quarantine: str | Path, report_path: str | Path) -> tuple[int, int]:
+                quarantine: str | Path, report_path: str | Path,
+                speakers_path: str | Path | None = None) -> tuple[int, int]:
     """Return (files scanned, terms checked); on a leak move the files to quarantine and raise LeakError."""
     key = read_key(key_path) if Path(key_path).exists() else None
-    terms: list[KnownTerm] = []
+    terms: list[KnownTerm] = speaker_leak_terms(speakers_path)
     if key is not None:
         terms += [KnownTerm(o, lab, p) for lab, p, joined in zip(key["label"], key["pseudonym"], key["originals"])
                   for o in joined.split(SEPARATOR) if o.strip()]

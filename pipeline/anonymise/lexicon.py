@@ -72,6 +72,12 @@ class Lexicon:
     # analytic content, capitalised in English, never a person.
     languages_and_countries: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
+    # Countries, territories, continents and UK counties, whole ("czech republic") and their
+    # distinctive single words ("america", "yorkshire"): where people come from is analytic content.
+    regions: frozenset[str] = frozenset()
+
+    def is_region(self, folded_words: list[str]) -> bool:
+        return " ".join(folded_words) in self.regions or (len(folded_words) == 1 and folded_words[0] in self.regions)
 
     def english_zipf(self, folded: str) -> float:
         return self.zipf.get(folded, 0.0)
@@ -80,10 +86,11 @@ class Lexicon:
         folded = folded.split("-")[0]  # "Kurdish-speaking"
         if folded in self.languages_and_countries:
             return True
-        for suffix in ("ians", "ian", "eans", "ean", "ans", "an", "ese", "is", "i", "ish", "s"):
+        for suffix in ("ians", "ian", "eans", "ean", "ans", "an", "ese", "is", "i", "ish", "s", ""):
             if folded.endswith(suffix) and len(folded) > len(suffix) + 2:
-                stem = folded[: -len(suffix)]
-                if any(stem + end in self.countries for end in ("", "a", "ia", "e", "y")):
+                stem = folded[: len(folded) - len(suffix)]
+                # "Afghans", "Uzbeks": the country is the people's word + "istan"
+                if any(stem + end in self.countries for end in ("", "a", "ia", "e", "y", "istan")):
                     return True
         return False
 
@@ -163,6 +170,43 @@ def _languages_and_countries() -> tuple[set[str], set[str]]:
     return words, countries
 
 
+# Words that many territory names share; alone they are not a region ("Republic", "Islands").
+_GENERIC_REGION_WORDS = {
+    "republic", "islands", "island", "saint", "st", "and", "the", "of", "democratic", "united", "north", "south",
+    "east", "west", "central", "northern", "southern", "eastern", "western", "new", "great", "kingdom", "states",
+    "federation", "city", "isle", "isles", "outlying", "territory", "territories", "sar", "china", "people's",
+    "greater", "upper", "lower", "county", "mid", "city of",
+}
+
+
+def _regions(countries: set[str]) -> set[str]:
+    """Territories (CLDR and Faker's country list, which has older names such as "Czech Republic") and UK counties."""
+    from faker.providers.address.en_GB import Provider as GBAddress
+    from faker.providers.address.en_US import Provider as USAddress
+
+    names = set(countries) | {fold(n) for n in (*USAddress.countries, *GBAddress.counties)}
+    names.update(("americas", "middle east", "east africa", "west africa", "north africa", "horn of africa",
+                  "eastern europe", "balkans", "scandinavia", "caribbean", "kurdistan", "transylvania"))
+    words = {w for n in names for w in n.replace("-", " ").split() if len(w) > 2 and w not in _GENERIC_REGION_WORDS}
+    return names | words
+
+
+# Languages of the communities with a frequency list in wordfreq. A capitalised word no
+# name list knows that is common in one of them ("Dobrý", "Mulțumesc") is speech, not a name.
+FOREIGN_LANGUAGES = ("sk", "cs", "pl", "ro", "hu", "bg")
+FOREIGN_COMMON_ZIPF = 4.5
+
+
+@cache
+def foreign_zipf(word: str) -> float:
+    """Highest Zipf frequency of the word in the community languages (loads each list on first use)."""
+    from wordfreq import zipf_frequency
+
+    lowered = word.casefold()
+    variants = {lowered, lowered.replace("ţ", "ț").replace("ş", "ș"), lowered.replace("ț", "ţ").replace("ș", "ş")}
+    return max(zipf_frequency(v, lang) for v in variants for lang in FOREIGN_LANGUAGES)
+
+
 @cache
 def default_lexicon() -> Lexicon:
     started = time.perf_counter()
@@ -175,7 +219,7 @@ def default_lexicon() -> Lexicon:
     languages, countries = _languages_and_countries()
     lexicon = Lexicon(
         frozenset(first), frozenset(last), frozenset(_places()), english_zipf_table(), frozenset(languages),
-        frozenset(countries),
+        frozenset(countries), frozenset(_regions(countries)),
     )
     log.info(
         "Offline lexicon - %d first names, %d surnames, %d places, %d English words in %.2f s",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.anonymise.lexicon import Lexicon, default_lexicon, fold
+from pipeline.anonymise.lexicon import FOREIGN_COMMON_ZIPF, Lexicon, default_lexicon, fold, foreign_zipf
 from pipeline.anonymise.spans import Span
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -35,6 +35,15 @@ STREET_SUFFIXES = {
 }
 # Lower-case endings that still make the capitalised word before them a street or estate ("the Moorfield estate").
 LOWER_STREET_SUFFIXES = {"estate", "road", "street", "lane", "flats", "close", "avenue"}
+# Verbs after a sentence-initial word that make it a person: "Khalid says", "Shirin told me".
+SPEECH_VERBS = {
+    "says", "said", "told", "tells", "asked", "asks", "thinks", "thought", "wants", "wanted", "rang", "phoned",
+    "called", "explained", "mentioned", "agreed", "replied", "answered", "knows", "knew", "works", "worked",
+    "lives", "lived", "came", "went", "cannot", "can't", "couldn't", "didn't", "doesn't", "was", "is", "has", "had",
+    "and", "cried", "shouted", "helped", "helps", "brought", "drove", "fixed", "started", "moved",
+}
+# Below this English frequency a sentence-initial word before such a verb is taken as a name.
+SPEAKER_CUE_ZIPF = 4.0
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "(", "[", "-", "–", "—", "…"}
 
 
@@ -106,6 +115,10 @@ class OfflineNameDetector:
         titled = folded[0].rstrip(".") in TITLES and len(words) > 1
         cued = (previous in NAME_CUES or previous in RELATIONS) and not self.lexicon.is_language_or_nationality(folded[0])
         hits = [w not in self.kept and self._looks_like_name(w, initial and k == 0) for k, w in enumerate(folded)]
+        # Foreign speech ("Ďakujem", "Dziękuję"): judged on the word as written, before diacritics are folded.
+        hits = [h and not self._foreign_word(w, f) for h, w, f in zip(hits, words, folded)]
+        if initial and not hits[0] and len(folded) == 1 and self._speaker_cue(tokens, j, folded[0]):
+            hits[0] = True
         if titled:
             hits[0] = True
         # "Shepherd Street", "Brookdale Academy": the last word says what the whole run is.
@@ -122,11 +135,32 @@ class OfflineNameDetector:
         ):
             i += 1
             folded, words, hits = folded[1:], words[1:], hits[1:]
-        if not folded:
+            titled = bool(folded) and folded[0].rstrip(".") in TITLES and len(folded) > 1
+        if not folded or self.lexicon.is_region(folded):
             return None
+        if titled and i >= 2 and fold(tokens[i - 1][2]) in {"and", "&"} and fold(tokens[i - 2][2]).rstrip(".") in TITLES:
+            i -= 2  # "Mr and Mrs Sultani", "Dr & Mrs Haddad": one couple, one span
         start = tokens[i][0]
         end = tokens[i][0] + len(text[tokens[i][0] : tokens[j][1]]) - (len(tokens[j][2]) - len(words[-1]))
         return Span(start, end, self._label(folded, previous), self.name)
+
+    def _foreign_word(self, word: str, folded: str) -> bool:
+        lex = self.lexicon
+        if folded in lex.first_names or folded in lex.surnames or folded in lex.places or word.isascii():
+            return False
+        return lex.english_zipf(folded) < self.t.unknown_word and foreign_zipf(word) >= FOREIGN_COMMON_ZIPF
+
+    def _speaker_cue(self, tokens: list[tuple[int, int, str]], j: int, folded: str) -> bool:
+        """A sentence-initial word that is rare in English and then speaks or acts ("Khalid says", "Khalid's wife")."""
+        if not folded.isalpha() or self.lexicon.english_zipf(folded) >= SPEAKER_CUE_ZIPF:
+            return False
+        if self.lexicon.is_language_or_nationality(folded) or self.lexicon.is_region([folded]):
+            return False
+        token = tokens[j][2]
+        if token.endswith(("'s", "’s")):
+            return True
+        following = fold(tokens[j + 1][2]) if j + 1 < len(tokens) else ""
+        return following in SPEECH_VERBS
 
     def _looks_like_name(self, word: str, sentence_initial: bool) -> bool:
         key = (word, sentence_initial)
@@ -141,8 +175,14 @@ class OfflineNameDetector:
         first_name = word in lex.first_names
         if len(word) < 2 or word in TITLES or (lex.is_language_or_nationality(word) and not first_name):
             return False
+        if lex.is_region([word]):
+            return False
         zipf = lex.english_zipf(word)
         first, surname, place = word in lex.first_names, word in lex.surnames, word in lex.places
+        if not (first or surname or place) and "-" in word and all(lex.english_zipf(p) >= 3.5 for p in word.split("-") if p):
+            return False  # "Co-op", "Drop-in": English words joined, not a name
+        if not (first or surname or place) and zipf < t.unknown_word and foreign_zipf(word) >= FOREIGN_COMMON_ZIPF:
+            return False  # "Dobrý", "Mulțumesc": a common word of a community language
         if sentence_initial:
             return (first and zipf < t.first_name_initial) or ((surname or place) and zipf < t.surname_initial) or (
                 zipf < t.unknown_word and word.isalpha() and not _looks_like_acronym(word) and not _english_shaped(word)
@@ -176,7 +216,14 @@ def _capitalised(token: str) -> bool:
     if not token[:1].isupper() or any(c.isdigit() for c in token) or token in {"I", "I'm", "I’m"}:
         return False
     acronym = token.removesuffix("s").removesuffix("'").removesuffix("’")  # "PCSOs", "GP's"
+    if _CAMEL.search(token) and not _NAME_PREFIX.match(token):
+        return False  # "SENCo", "ParentPay", "WhatsApp": roles and brands, not people
     return not (acronym.isupper() and len(acronym) > 1) or token.casefold() in TITLES
+
+
+# A capital after a lower-case letter, or two capitals then a lower-case one, inside one word.
+_CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]")
 
 
 def _strip_contraction(word: str) -> str:

@@ -31,17 +31,27 @@ def find_identifiers(turns: str, speakers: str | None, settings: str | None, out
 @click.command("build-key")
 @click.argument("spans", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("--turns-dir", default=None, type=click.Path(file_okay=False),
+              help="Folder of the raw turns ({id}.parquet); needed with --views-dir.")
+@click.option("--views-dir", default=None, type=click.Path(file_okay=False),
+              help="Write one view of the key per transcript here ({id}.csv, mode 0600), only when it changes.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Key CSV (mode 0600).")
-def build_key(spans: tuple[str, ...], settings: str | None, output: str) -> None:
+def build_key(spans: tuple[str, ...], settings: str | None, turns_dir: str | None, views_dir: str | None,
+              output: str) -> None:
     """Give every entity found a stable pseudonym, appending to the registry beside the key.
+
+    With --views-dir, each transcript also gets the key rows it needs, so editing one
+    transcript reruns `anonymise` only where the edit matters.
 
     \b
     Example:
-      qualflow build-key private/spans/*.parquet -o private/keys/key.csv
+      qualflow build-key private/spans/*.parquet --turns-dir private/turns --views-dir private/keys/views -o private/keys/key.csv
     """
     from pipeline.anonymise.key import build_key as build
 
-    build(spans, output, keep=parse_settings(settings, "anonymise")["keep"])
+    if views_dir and not turns_dir:
+        raise click.UsageError("--views-dir needs --turns-dir (a view depends on the transcript's raw text)")
+    build(spans, output, keep=parse_settings(settings, "anonymise")["keep"], turns_dir=turns_dir, views_dir=views_dir)
 
 
 @click.command("anonymise")
@@ -84,18 +94,20 @@ def summarise_redactions(redactions: tuple[str, ...], output: str) -> None:
 @click.argument("results", type=click.Path(exists=True, file_okay=False))
 @click.option("--key", required=True, type=click.Path(dir_okay=False))
 @click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("--speakers", type=click.Path(dir_okay=False), default=None,
+              help="speakers.csv: every speaker's name forms are checked too.")
 @click.option("--quarantine", default="private/quarantine", show_default=True, type=click.Path(file_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-def check_leaks(results: str, key: str, settings: str | None, quarantine: str, output: str) -> None:
-    """Fail if any keyed original or known identifier is in a file under RESULTS (leaking files are quarantined).
+def check_leaks(results: str, key: str, settings: str | None, speakers: str | None, quarantine: str, output: str) -> None:
+    """Fail if any keyed original, speaker name or known identifier is in a file under RESULTS (leaking files are quarantined).
 
     \b
     Example:
-      qualflow check-leaks results --key private/keys/key.csv -o results/leak_check.txt
+      qualflow check-leaks results --key private/keys/key.csv --speakers transcripts/speakers.csv -o results/leak_check.txt
     """
     from pipeline.anonymise.leaks import check_leaks as check
 
-    check(results, key, parse_settings(settings, "anonymise")["identifiers"], quarantine, output)
+    check(results, key, parse_settings(settings, "anonymise")["identifiers"], quarantine, output, speakers)
 
 
 @click.command("detect-identifiers")
