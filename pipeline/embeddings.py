@@ -29,6 +29,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, ModelNotInstalledError
 from pipeline.io import atomic_open
+from pipeline.progress import progress
 from pipeline.units import split_units
 
 log = logging.getLogger(__name__)
@@ -197,6 +198,10 @@ def _cached_snapshot(repo_id: str) -> str | None:
         return None
 
 
+# Units per progress step; a multiple of every usual batch size, so batching is unchanged.
+EMBED_CHUNK = 1024
+
+
 def embed_units(
     turns: pd.DataFrame, settings: dict[str, Any], *, backend: EmbeddingBackend | None = None
 ) -> UnitEmbeddings:
@@ -204,7 +209,12 @@ def embed_units(
     backend = backend or load_backend(settings)
     units = split_units(turns)
     log.info("Embedding - %d units of %d turns with backend '%s'", len(units), len(turns), backend.name)
-    vectors = backend.embed(units["text"].tolist())
+    texts = units["text"].tolist()
+    # Chunks only make progress visible in the log; each chunk is embedded in the backend's fixed batches.
+    chunks = [texts[i : i + EMBED_CHUNK] for i in range(0, len(texts), EMBED_CHUNK)]
+    label = f"Embedding {turns['transcript_id'].iloc[0]}" if len(turns) else "Embedding"
+    parts = [backend.embed(chunk) for chunk in progress(chunks, total=len(chunks), label=label, unit="chunks")]
+    vectors = np.concatenate(parts) if parts else backend.embed(texts)
     return UnitEmbeddings(
         turn=units["turn"].to_numpy(dtype=np.int64),
         unit=units["unit"].to_numpy(dtype=np.int64),

@@ -22,11 +22,17 @@ def atomic_path(path: str | os.PathLike[str], mode: int | None = None) -> Iterat
     tmp_path = Path(tmp)
     try:
         yield tmp_path
-        if mode is not None:
-            os.chmod(tmp_path, mode)
+        # mkstemp makes files private (0600); ordinary outputs get the usual umask-based mode.
+        os.chmod(tmp_path, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 @contextlib.contextmanager

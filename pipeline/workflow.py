@@ -31,8 +31,12 @@ MATRIX_FILES = [
     "results/matrices/divergence.csv",
     "results/matrices/action_plan.csv",
     "results/matrices/action_plan.md",
+    "results/matrices/codes.csv",
+    "results/matrices/run_info.json",
     "results/theme_matrices.xlsx",
 ]
+
+EXPORT_FILES = ["results/export/project.qdpx", "results/export/codebook.qdc"]
 
 TOPIC_FILES = [
     "results/topics/topics.csv",
@@ -68,16 +72,21 @@ class Project:
     def topic_outputs(self) -> list[str]:
         return TOPIC_FILES
 
-    def uses_embeddings(self) -> bool:
-        return self.config["topics"]["enabled"] or "semantic" in self.config["coding"].get("coders", ["semantic"])
+    def coding_outputs(self) -> list[str]:
+        from pipeline.coding.rule_inputs import REFINEMENT_FILES, SUPERVISED_CV, SUPERVISED_MODEL, supervised_on
+
+        supervised = [SUPERVISED_MODEL, SUPERVISED_CV] if supervised_on(self.config) else []
+        return list(REFINEMENT_FILES) + supervised
 
     def embeddings_for_coding(self, wildcards: Any) -> list[str]:
-        if "semantic" in self.config["coding"].get("coders", ["semantic"]):
+        """The transcript's unit vectors, when the semantic coder is on (the codebook's come from embed_codebook)."""
+        if "semantic" in self.config["coding"]["coders"]:
             return [f"results/embeddings/{wildcards.id}.npz"]
         return []
 
     def report_inputs(self) -> list[str]:
-        inputs = self.matrix_outputs() + ["results/anonymised/summary.csv"]
+        # The exports are listed so that `rule all` builds them and the leak check scans them.
+        inputs = self.matrix_outputs() + EXPORT_FILES + ["results/anonymised/summary.csv"]
         if self.config["topics"]["enabled"]:
             inputs += self.topic_outputs()
         return inputs + self.per_transcript("results/anonymised/{id}.parquet")
@@ -87,7 +96,8 @@ class Project:
         return sorted(set(self.report_inputs()) | {"results/report.html"}
                       | set(self.per_transcript("results/anonymised/{id}.txt"))
                       | set(self.per_transcript("results/anonymised/{id}.redactions.csv"))
-                      | set(self.per_transcript("results/coded/{id}.parquet")))
+                      | set(self.per_transcript("results/coded/{id}.parquet"))
+                      | set(self.coding_outputs()))
 
     def final_outputs(self) -> list[str]:
         return self.shared_outputs() + ["results/leak_check.txt"]
@@ -102,7 +112,7 @@ def load_project(config: Config, workflow_dir: str | Path = ".") -> Project:
     config = validate_config(config)
     transcripts = discover_transcripts(config["transcripts"]["dir"])
     ids = sorted(transcripts)
-    load_metadata(config["transcripts"]["metadata"], ids)
+    load_metadata(config["transcripts"]["metadata"], ids, transcripts_dir=config["transcripts"]["dir"])
     speakers = load_speakers(config["transcripts"]["speakers"], ids)
     load_codebook(config["coding"]["codebook"])
     attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id"}]
@@ -115,6 +125,27 @@ def load_project(config: Config, workflow_dir: str | Path = ".") -> Project:
                 key="matrices.attributes",
             )
     return Project(config=config, transcripts=transcripts, attributes=attributes)
+
+
+def ensure_cli_on_path() -> None:
+    """Put the `qualflow` command of the Python running Snakemake first on PATH, or stop with how to install it.
+
+    Rules call `qualflow ...`; a user-site pip install puts the command in a folder
+    that is often not on PATH, and jobs must use the same installation as Snakemake.
+    """
+    import os
+    import sysconfig
+
+    schemes = [sysconfig.get_default_scheme(), f"{os.name}_user"]
+    folders = [sysconfig.get_path("scripts", scheme) for scheme in schemes] + [str(Path(sys.executable).parent)]
+    for folder in folders:
+        if folder and (Path(folder) / "qualflow").exists():
+            os.environ["PATH"] = folder + os.pathsep + os.environ.get("PATH", "")
+            return
+    sys.exit(
+        "error: the qualflow command is not installed for this Python "
+        f"({sys.executable}); run: python3 -m pip install -e ."
+    )
 
 
 def check_project(config: Config, workflow_dir: str | Path = ".") -> Project:

@@ -1,17 +1,105 @@
+# Coding: turns against the codebook. The codebook's own texts are embedded once
+# (embed_codebook), so editing the codebook never re-embeds the transcripts.
+from pipeline.coding.rule_inputs import (
+    REFINEMENT_FILES,
+    SUPERVISED_CV,
+    code_flags,
+    codebook_embeddings_input,
+    model_input,
+)
+
+
+rule embed_codebook:
+    input:
+        config["coding"]["codebook"],
+    output:
+        "results/embeddings/codebook.npz",
+    params:
+        settings=settings_arg(config, "embedding"),
+    log:
+        "results/logs/embed_codebook/embed_codebook.log",
+    benchmark:
+        "results/logs/benchmarks/embed_codebook.tsv"
+    threads: 1
+    resources:
+        mem_mb=3000,
+        runtime=20,
+    conda:
+        "../envs/qualflow.yaml"
+    shell:
+        "qualflow --log {log} embed-codebook {input} --settings {params.settings} -o {output}"
+
+
+rule train_coder:
+    input:
+        coding=config["coding"]["training"] or [],
+        turns=all_of("results/anonymised/{id}.parquet"),
+        codebook=config["coding"]["codebook"],
+    output:
+        model="results/coding/supervised.joblib",
+        cv=SUPERVISED_CV,
+    log:
+        "results/logs/train_coder/train_coder.log",
+    benchmark:
+        "results/logs/benchmarks/train_coder.tsv"
+    threads: 2
+    resources:
+        mem_mb=4000,
+        runtime=60,
+    conda:
+        "../envs/qualflow.yaml"
+    shell:
+        "qualflow --log {log} train-coder {input.coding} --turns {input.turns} --codebook {input.codebook}"
+        " --cv-output {output.cv} -o {output.model}"
+
+
 rule code:
     input:
-        turns="results/anonymised/{id}.parquet",
+        turns=after_key("results/anonymised/{id}.parquet"),
         embeddings=PROJECT.embeddings_for_coding,
+        codebook_embeddings=codebook_embeddings_input(config),
+        model=model_input(config),
         codebook=config["coding"]["codebook"],
     output:
         "results/coded/{id}.parquet",
     params:
         settings=settings_arg(config, "coding", "embedding"),
-        embeddings=lambda wildcards, input: f"--embeddings {input.embeddings}" if input.embeddings else "",
+        flags=code_flags,
     log:
         "results/logs/code/{id}.log",
+    benchmark:
+        "results/logs/benchmarks/code/{id}.tsv"
+    threads: 1
+    resources:
+        mem_mb=3000,
+        runtime=30,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} code {input.turns} --codebook {input.codebook} {params.embeddings}"
+        "qualflow --log {log} code {input.turns} --codebook {input.codebook} {params.flags}"
         " --settings {params.settings} -o {output}"
+
+
+rule codebook_report:
+    input:
+        coded=all_of("results/coded/{id}.parquet"),
+        turns=all_of("results/anonymised/{id}.parquet"),
+        codebook=config["coding"]["codebook"],
+    output:
+        report=REFINEMENT_FILES[0],
+        table=REFINEMENT_FILES[1],
+    params:
+        settings=settings_arg(config, "coding"),
+    log:
+        "results/logs/codebook_report/codebook_report.log",
+    benchmark:
+        "results/logs/benchmarks/codebook_report.tsv"
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=20,
+    conda:
+        "../envs/qualflow.yaml"
+    shell:
+        "qualflow --log {log} codebook-report --coded {input.coded} --turns {input.turns}"
+        " --codebook {input.codebook} --settings {params.settings} --csv {output.table} -o {output.report}"

@@ -1,14 +1,10 @@
 # Checks every input at the door, then discovers the transcripts.
 import os
 import re
-import shlex
-import sys
 
-from pipeline.workflow import check_project, settings_arg
+from pipeline.workflow import check_project, ensure_cli_on_path, settings_arg
 
-# Jobs run the CLI with the interpreter Snakemake itself runs on, so no PATH set-up is needed.
-QUALFLOW = f"{shlex.quote(sys.executable)} -m pipeline"
-
+ensure_cli_on_path()
 PROJECT = check_project(config, workflow_dir=workflow.basedir)
 config = PROJECT.config
 IDS = PROJECT.transcript_ids
@@ -33,3 +29,26 @@ def all_of(pattern):
 
 def final_outputs():
     return PROJECT.final_outputs()
+
+
+def after_key(pattern):
+    """Input function for a per-transcript rule downstream of `anonymise` (embed, code).
+
+    Snakemake 9.27 keeps the first-pass "input updated by another job" reason of jobs
+    below a checkpoint's dependants, so `embed`/`code` would rerun for every transcript
+    even when its `anonymise` job was dropped. Jobs whose input waits on the checkpoint
+    are rebuilt after it, with fresh reasons.
+    """
+
+    def inputs(wildcards):
+        checkpoints.build_key.get()
+        return pattern.format(id=wildcards.id)
+
+    return inputs
+
+
+def key_view(wildcards):
+    checkpoints.build_key.get()
+    view = f"private/keys/views/{wildcards.id}.csv"
+    # A view deleted by hand: the whole key gives the same output (the view is a subset that suffices).
+    return view if os.path.exists(view) else "private/keys/key.csv"

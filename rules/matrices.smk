@@ -6,11 +6,17 @@ rule matrices:
     output:
         PROJECT.matrix_outputs(),
     params:
-        settings=settings_arg(config, "matrices"),
+        settings=settings_arg(config, "matrices", "action_plan"),
     log:
         "results/logs/matrices/matrices.log",
+    benchmark:
+        "results/logs/benchmarks/matrices.tsv"
+    threads: 1
+    resources:
+        mem_mb=4000,
+        runtime=30,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} matrices --turns {input.turns} --coded {input.coded}"
+        "qualflow --log {log} matrices --turns {input.turns} --coded {input.coded}"
         " --codebook {input.codebook} --settings {params.settings} --outdir results"

@@ -5,7 +5,13 @@ rule parse:
         "private/turns/{id}.parquet",
     log:
         "results/logs/parse/{id}.log",
+    benchmark:
+        "results/logs/benchmarks/parse/{id}.tsv"
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=10,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} parse {input} -o {output}"
+        "qualflow --log {log} parse {input} -o {output}"

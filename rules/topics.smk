@@ -1,16 +1,22 @@
 rule embed:
     input:
-        "results/anonymised/{id}.parquet",
+        after_key("results/anonymised/{id}.parquet"),
     output:
         "results/embeddings/{id}.npz",
     params:
         settings=settings_arg(config, "embedding"),
     log:
         "results/logs/embed/{id}.log",
+    benchmark:
+        "results/logs/benchmarks/embed/{id}.tsv"
+    threads: 1
+    resources:
+        mem_mb=3000,
+        runtime=30,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} embed {input} --settings {params.settings} -o {output}"
+        "qualflow --log {log} embed {input} --settings {params.settings} -o {output}"
 
 
 rule topics:
@@ -26,10 +32,14 @@ rule topics:
     log:
         "results/logs/topics/topics.log",
     benchmark:
-        "results/logs/topics/topics.benchmark.tsv"
+        "results/logs/benchmarks/topics.tsv"
+    threads: 2
+    resources:
+        mem_mb=8000,
+        runtime=120,
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "{QUALFLOW} --log {log} topics --turns {input.turns} --embeddings {input.embeddings}"
+        "qualflow --log {log} topics --turns {input.turns} --embeddings {input.embeddings}"
         " --coded {input.coded} --codebook {input.codebook}"
         " --settings {params.settings} --outdir results/topics"

@@ -18,7 +18,28 @@ from pipeline.errors import QualflowError
 # name -> "module:function". Each module holds the commands of one stage.
 COMMANDS = {
     "parse": "pipeline.cli.ingest:parse",
+    "find-identifiers": "pipeline.cli.anonymise:find_identifiers",
+    "build-key": "pipeline.cli.anonymise:build_key",
+    "anonymise": "pipeline.cli.anonymise:anonymise",
+    "summarise-redactions": "pipeline.cli.anonymise:summarise_redactions",
+    "check-leaks": "pipeline.cli.anonymise:check_leaks",
+    "detect-identifiers": "pipeline.cli.anonymise:detect_identifiers",
+    "evaluate-anonymisation": "pipeline.cli.anonymise:evaluate_anonymisation",
+    "matrices": "pipeline.cli.outputs:matrices",
+    "report": "pipeline.cli.outputs:report",
+    "export-qdpx": "pipeline.cli.outputs:export_qdpx",
     "check-inputs": "pipeline.cli.ingest:check_inputs",
+    "embed": "pipeline.cli.topics:embed",
+    "topics": "pipeline.cli.topics:topics",
+    "agreement": "pipeline.cli.exchange:agreement",
+    "export-qdc": "pipeline.cli.exchange:export_qdc",
+    "import-qdc": "pipeline.cli.exchange:import_qdc",
+    "validate-codebook": "pipeline.cli.coding:validate_codebook",
+    "embed-codebook": "pipeline.cli.coding:embed_codebook",
+    "train-coder": "pipeline.cli.coding:train_coder",
+    "code": "pipeline.cli.coding:code",
+    "code-texts": "pipeline.cli.coding:code_texts",
+    "codebook-report": "pipeline.cli.coding:codebook_report",
 }
 
 

@@ -1,0 +1,171 @@
+"""The whole workflow on tiny data: it runs, a rerun does nothing, a leak fails it, bad config stops it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.workflow_project import copy_project, run_snakemake
+
+pytestmark = pytest.mark.slow
+
+SESSION_A = """Focus group, Eastmoor library
+[00:00:05] Facilitator: Welcome everyone. Can you tell me about housing?
+[00:00:12] Dana Petrova: The landlord never fixes the damp. Black mould on the bedroom wall, every winter.
+[00:00:30] Facilitator: How long has that gone on?
+[00:00:34] Dana Petrova: Two years. My son Tomas has asthma now. Ring me on 07700 900123 if you need more.
+[00:00:51] Karim Haddad: For us the English classes are full. The waiting list at the college is one year.
+[00:01:10] Facilitator: Is there anything about the council or the police?
+[00:01:15] Karim Haddad: People are afraid of children's services. They think they will take the children.
+[00:01:31] Dana Petrova: And the bus to the college is too expensive, the 42 only comes every hour.
+[00:01:45] Karim Haddad: Somebody shouted at my wife in the street, racist words. We did not report it to the police.
+"""
+
+SESSION_B = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:06.000
+<v Officer Lane>I work in the council housing team and I hear about overcrowding a lot.</v>
+
+2
+00:00:06.500 --> 00:00:12.000
+<v Mirela Stan>Eight of us in two rooms at 14 Elm Road. The landlord wants more rent.</v>
+
+3
+00:00:12.500 --> 00:00:20.000
+<v Mirela Stan>The letters are all in English, my daughter reads them for me.</v>
+
+4
+00:00:20.500 --> 00:00:28.000
+<v Officer Lane>We can get an interpreter for appointments, you only need to ask the GP or the council.</v>
+
+5
+00:00:28.500 --> 00:00:35.000
+<v Mirela Stan>At the school they treat Roma children differently, they put them at the back.</v>
+"""
+
+METADATA = """transcript_id,site,date,group_type
+eastmoor-focus-group,Eastmoor,2026-01-14,community focus group
+westgate-dialogue,Westgate,2026-02-03,open dialogue
+"""
+
+SPEAKERS = """transcript_id,speaker,role,person_id,gender
+eastmoor-focus-group,Facilitator,facilitator,F1,female
+eastmoor-focus-group,Dana Petrova,community,C1,female
+eastmoor-focus-group,Karim Haddad,community,C2,male
+westgate-dialogue,Officer Lane,provider,S1,male
+westgate-dialogue,Mirela Stan,community,C3,female
+"""
+
+TINY_CONFIG = {
+    "embedding": {"backend": "tfidf"},
+    "anonymise": {"keep": ["Eastmoor", "Westgate"]},
+    "matrices": {"attributes": ["gender"]},
+}
+
+
+def write_tiny_transcripts(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "eastmoor-focus-group.txt").write_text(SESSION_A, encoding="utf-8")
+    (folder / "westgate-dialogue.vtt").write_text(SESSION_B, encoding="utf-8")
+    (folder / "metadata.csv").write_text(METADATA, encoding="utf-8")
+    (folder / "speakers.csv").write_text(SPEAKERS, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("tiny")
+    project = copy_project(base / "project", transcripts=write_tiny_transcripts(base / "transcripts"), config=TINY_CONFIG)
+    result = run_snakemake(project)
+    assert result.returncode == 0, result.stderr[-5000:]
+    return project
+
+
+def test_every_stage_writes_its_outputs(tiny_run: Path):
+    results = tiny_run / "results"
+    for path in [
+        "anonymised/eastmoor-focus-group.parquet",
+        "anonymised/westgate-dialogue.txt",
+        "anonymised/westgate-dialogue.redactions.csv",
+        "coded/eastmoor-focus-group.parquet",
+        "matrices/theme_by_role.csv",
+        "matrices/theme_by_gender.csv",
+        "matrices/action_plan.md",
+        "theme_matrices.xlsx",
+        "topics/topics.csv",
+        "report.html",
+        "export/project.qdpx",
+        "leak_check.txt",
+    ]:
+        assert (results / path).is_file(), path
+    assert (tiny_run / "private" / "turns" / "eastmoor-focus-group.parquet").is_file()
+    assert not list(results.rglob("*.part")), "a temporary file was left behind"
+
+
+def test_results_hold_pseudonyms_not_names(tiny_run: Path):
+    text = (tiny_run / "results" / "anonymised" / "eastmoor-focus-group.txt").read_text(encoding="utf-8")
+    for identifier in ["Dana", "Petrova", "Haddad", "Tomas", "07700 900123"]:
+        assert identifier not in text
+    turns = pd.read_parquet(tiny_run / "results" / "anonymised" / "westgate-dialogue.parquet")
+    assert set(turns["speaker"]) == {"P03", "Provider 1"} or set(turns["role"]) == {"community", "provider"}
+    assert "14 Elm Road" not in " ".join(turns["text"])
+    assert "Eastmoor" in (tiny_run / "results" / "report.html").read_text(encoding="utf-8")
+
+
+def test_turns_are_coded_against_the_codebook(tiny_run: Path):
+    coded = pd.concat(pd.read_parquet(p) for p in (tiny_run / "results" / "coded").glob("*.parquet"))
+    themes = set(coded.loc[coded["counted"], "theme"])
+    assert {"housing", "language", "discrimination"} <= themes
+
+
+def test_key_is_private_and_outside_results(tiny_run: Path):
+    key = tiny_run / "private" / "keys" / "key.csv"
+    assert key.is_file()
+    assert oct(key.stat().st_mode & 0o777) == "0o600"
+    assert not list((tiny_run / "results").rglob("key*.csv"))
+
+
+def test_second_run_has_nothing_to_do(tiny_run: Path):
+    result = run_snakemake(tiny_run)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Nothing to be done" in result.stderr + result.stdout
+
+
+def test_a_planted_leak_fails_the_run_and_is_quarantined(tiny_run: Path, tmp_path: Path):
+    project = tmp_path / "leaky"
+    shutil.copytree(tiny_run, project, symlinks=True)
+    target = project / "results" / "anonymised" / "westgate-dialogue.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\nNote: Dana Petrova said this.\n", encoding="utf-8")
+    result = run_snakemake(project)
+    assert result.returncode != 0
+    message = result.stderr
+    assert "westgate-dialogue.txt" in message
+    assert "[PERSON_" in message or "P0" in message
+    assert "Dana Petrova" not in message
+    assert not target.exists()
+    assert (project / "private" / "quarantine").exists()
+
+
+def test_unknown_config_key_stops_snakemake_with_one_line(tmp_path: Path):
+    project = copy_project(tmp_path / "project", transcripts=write_tiny_transcripts(tmp_path / "transcripts"),
+                           config={"anonymise": {"nerr": "offline"}})
+    result = run_snakemake(project, "--dry-run")
+    assert result.returncode != 0
+    assert "key 'anonymise.nerr': unknown key; did you mean 'ner'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "results" / "anonymised").exists()
+
+
+def test_bad_metadata_stops_snakemake_before_any_job(tmp_path: Path):
+    transcripts = write_tiny_transcripts(tmp_path / "transcripts")
+    (transcripts / "metadata.csv").write_text(METADATA.replace("westgate-dialogue", "no-such-session"), encoding="utf-8")
+    project = copy_project(tmp_path / "project", transcripts=transcripts)
+    result = run_snakemake(project)
+    assert result.returncode != 0
+    assert "metadata.csv:3" in result.stderr and "no-such-session" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "private" / "turns").exists()
