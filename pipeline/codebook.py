@@ -47,6 +47,7 @@ class Code:
     theme: str
     children: tuple["Code", ...]
     line: int | None = field(default=None, compare=False)  # where it is written, not what it is
+    semantic_threshold: float | None = None  # None: the parent's, else the codebook's
 
     def descendants(self) -> list["Code"]:
         """This code and every code under it, parents before children."""
@@ -418,6 +419,7 @@ def _build(raw: dict, flat: list[_RawCode], path: str, sha256: str) -> Codebook:
             theme=theme,
             children=children,
             line=code.line,
+            semantic_threshold=_optional_float(data.get("semantic_threshold")),
         )
 
     themes = tuple(make(code, code.data["id"]) for code in by_parent.get(None, []))
@@ -431,6 +433,10 @@ def _build(raw: dict, flat: list[_RawCode], path: str, sha256: str) -> Codebook:
         sha256=sha256,
         settings=settings,
     )
+
+
+def _optional_float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def _plain(value: Any) -> Any:
@@ -458,6 +464,8 @@ def codebook_to_yaml_dict(codebook: Codebook) -> dict[str, Any]:
             entry["terms"] = [term_entry(t) for t in code.terms]
         if code.colour:
             entry["colour"] = code.colour
+        if code.semantic_threshold is not None:
+            entry["semantic_threshold"] = code.semantic_threshold
         if code.children:
             entry["codes"] = [code_entry(child) for child in code.children]
         return entry

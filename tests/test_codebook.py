@@ -79,6 +79,24 @@ def test_wrong_colour_and_id_are_named(fixture_path):
     assert 'expected a colour like "#1F77B4", got \'blue\'' in messages[8]
 
 
+def test_a_code_may_set_its_own_semantic_threshold(fixture_path):
+    book = load_codebook(fixture_path("code-semantic-threshold.codebook.yaml"))
+    assert [(c.id, c.semantic_threshold) for c in book.all_codes()] == [
+        ("housing", 0.8), ("housing-damp", 0.5), ("housing-overcrowding", None), ("language", None)]
+    assert book.settings["semantic_threshold"] == 0.6
+
+
+@pytest.mark.parametrize("value, message", [("1.5", "1.5 is greater than the maximum of 1"),
+                                            ('"high"', "expected a number, got a string 'high'")])
+def test_a_code_semantic_threshold_outside_0_1_or_not_a_number_is_named_with_its_line(tmp_path, value, message):
+    path = tmp_path / "threshold.yaml"
+    path.write_text("name: x\nthemes:\n  - id: housing\n    label: Housing\n    definition: Homes.\n"
+                    f"    semantic_threshold: {value}\n    terms: [landlord]\n", encoding="utf-8")
+    book, problems = check_codebook(path)
+    assert book is None
+    assert [(p.line, p.message) for p in problems] == [(6, f"themes[0].semantic_threshold: {message}")]
+
+
 def test_not_yaml_names_the_line(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("name: x\nthemes:\n  - id: [unclosed\n", encoding="utf-8")
@@ -88,7 +106,8 @@ def test_not_yaml_names_the_line(tmp_path):
 
 
 def test_round_trip_loses_nothing(fixture_path, tmp_path):
-    for source in (fixture_path("valid-minimal.codebook.yaml"), DEFAULT):
+    for source in (fixture_path("valid-minimal.codebook.yaml"), fixture_path("code-semantic-threshold.codebook.yaml"),
+                   DEFAULT):
         book = load_codebook(source)
         path = tmp_path / "again.yaml"
         path.write_text(yaml.safe_dump(codebook_to_yaml_dict(book), sort_keys=False, allow_unicode=True), "utf-8")

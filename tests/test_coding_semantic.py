@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.codebook import load_codebook
 from pipeline.coding.run import code_turns, unit_vectors
-from pipeline.coding.semantic import SemanticCoder, embed_codebook, load_codebook_embeddings, save_codebook_embeddings
+from pipeline.coding.semantic import SemanticCoder, code_thresholds, embed_codebook, load_codebook_embeddings, save_codebook_embeddings
 from pipeline.errors import InputError
 
 WORDS = ["landlord", "damp", "rooms", "english", "interpreter", "weather"]
@@ -56,6 +56,29 @@ def test_threshold_from_the_codebook_unless_config_overrides_it(book):
     emb = embed_codebook(book, KeywordBackend())
     assert SemanticCoder(book, emb, {}).threshold == 0.45
     assert SemanticCoder(book, emb, {"semantic_threshold": 0.7}).threshold == 0.7
+
+
+def test_a_code_threshold_is_its_own_else_its_ancestors_else_the_codebooks(repo_root):
+    book = load_codebook(repo_root / "tests/fixtures/codebooks/code-semantic-threshold.codebook.yaml")
+    assert code_thresholds(book, 0.6) == {"housing": 0.8, "housing-damp": 0.5, "housing-overcrowding": 0.8,
+                                          "language": 0.6}
+    emb = embed_codebook(book, KeywordBackend())
+    # config's coding.semantic_threshold replaces the codebook-wide value only, not a code's own.
+    coder = SemanticCoder(book, emb, {"semantic_threshold": 0.3})
+    assert coder._theme_threshold.tolist() == pytest.approx([0.8, 0.3])
+    assert coder._code_threshold.tolist() == pytest.approx([0.8, 0.5, 0.8, 0.3])
+
+
+def test_a_theme_below_its_own_threshold_is_not_coded_while_others_use_the_codebooks(repo_root):
+    book = load_codebook(repo_root / "tests/fixtures/codebooks/code-semantic-threshold.codebook.yaml")
+    backend = KeywordBackend()
+    coder = SemanticCoder(book, embed_codebook(book, backend), {"semantic_pool": 1, "semantic_top_k": 0})
+    texts = ["the landlord", "the landlord and the damp", "she speaks english"]
+    hits = coder.code_units(texts, backend.embed(texts))
+    # Unit 1 is 0.71 from the housing and damp definitions: above the codebook's 0.6, below housing's 0.8.
+    # Unit 2 is 0.71 from the language definition, which has no threshold of its own, so 0.6 applies.
+    assert [(h.unit, h.code) for h in hits] == [(0, "housing"), (2, "language")]
+    assert hits[1].score == pytest.approx(0.71, abs=0.01)
 
 
 def test_a_pooled_theme_needs_a_unit_near_two_of_its_texts(book):

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.codebook import Codebook
+from pipeline.codebook import Code, Codebook
 from pipeline.coding import Hit
 from pipeline.errors import InputError
 from pipeline.io import atomic_open
@@ -80,6 +80,21 @@ def load_codebook_embeddings(path: str | os.PathLike[str], codebook: Codebook | 
     return emb
 
 
+def code_thresholds(codebook: Codebook, default: float) -> dict[str, float]:
+    """Each code's semantic threshold: its own, else its nearest ancestor's, else `default`."""
+    found: dict[str, float] = {}
+
+    def walk(code: Code, inherited: float) -> None:
+        own = code.semantic_threshold if code.semantic_threshold is not None else inherited
+        found[code.id] = own
+        for child in code.children:
+            walk(child, own)
+
+    for theme in codebook.themes:
+        walk(theme, default)
+    return found
+
+
 class SemanticCoder:
     name = "semantic"
 
@@ -96,9 +111,12 @@ class SemanticCoder:
         self._rows_of = {code: np.flatnonzero(self.emb.code == code) for code in self.code_ids}
         theme_of = {c.id: c.theme for c in codebook.all_codes()}
         self._theme_of = [theme_of[c] for c in self.code_ids]
+        own_thresholds = code_thresholds(codebook, self.threshold)
+        self._code_threshold = np.array([own_thresholds[c] for c in self.code_ids], dtype=np.float32)
         self.theme_ids = list(dict.fromkeys(self._theme_of))
         text_theme = np.array([theme_of[c] for c in self.emb.code.tolist()])
         self._theme_rows = [np.flatnonzero(text_theme == theme) for theme in self.theme_ids]
+        self._theme_threshold = np.array([own_thresholds[t] for t in self.theme_ids], dtype=np.float32)
 
     def scores(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(units x codes) best cosine per code, and the row of the codebook text that gave it."""
@@ -139,12 +157,13 @@ class SemanticCoder:
         for unit in range(len(best)):
             ranked = np.argsort(-themes[unit], kind="stable")
             # Only the top_k themes of a unit may be coded: a unit near everything is near nothing in particular.
-            allowed = {self.theme_ids[t] for t in ranked[: self.top_k or None] if themes[unit, t] >= self.threshold}
-            order = np.argsort(-best[unit], kind="stable")
-            for j in order:
+            allowed = {self.theme_ids[t] for t in ranked[: self.top_k or None]
+                       if themes[unit, t] >= self._theme_threshold[t]}
+            if not allowed:
+                continue
+            passing = np.flatnonzero(best[unit] >= self._code_threshold)
+            for j in passing[np.argsort(-best[unit, passing], kind="stable")]:
                 score = float(best[unit, j])
-                if score < self.threshold:
-                    break
                 if self._theme_of[j] not in allowed:
                     continue
                 nearest = str(self.emb.text[where[unit, j]])
