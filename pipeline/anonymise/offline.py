@@ -156,6 +156,8 @@ class OfflineNameDetector:
             return False
         if self.lexicon.is_language_or_nationality(folded) or self.lexicon.is_region([folded]):
             return False
+        if _english_shaped(folded) or (len(folded) >= 7 and folded.endswith(VERBAL_NOUN_ENDINGS)):
+            return False  # "Interpreting is hard", "Safeguarding was": English words, not a person acting
         token = tokens[j][2]
         if token.endswith(("'s", "’s")):
             return True
@@ -238,6 +240,10 @@ ENGLISH_ENDINGS = (
     "ised", "ized", "ising", "izing", "isation", "ization", "isations", "izations", "ation", "ations", "ness",
     "ment", "ments", "ably", "ible", "able", "fully", "ful", "less", "ship", "ology", "ities", "ingly", "edly",
 )
+
+
+# Endings of English verbal and abstract nouns that open sentences ("Interpreting", "Transport", "Eviction").
+VERBAL_NOUN_ENDINGS = ("ing", "tion", "sion", "ity", "ance", "ence", "ings")
 
 
 def _english_shaped(word: str) -> bool:
