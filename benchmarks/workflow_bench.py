@@ -43,26 +43,21 @@ def run(project: Path, cores: int, *args: str) -> tuple[float, str]:
 
 
 def jobs_run(log: str) -> dict[str, int]:
-    """Count the jobs Snakemake ran per rule, from its 'Job stats' table."""
+    """Count the jobs Snakemake really ran per rule. Its 'Job stats' table is printed before
+    checkpoints run, so it overcounts the jobs a checkpoint later drops."""
     counts: dict[str, int] = {}
-    in_table = False
     for line in log.splitlines():
-        if line.startswith("job ") and "count" in line:
-            in_table = True
-            continue
-        if in_table:
-            parts = line.split()
-            if len(parts) == 2 and parts[1].isdigit() and parts[0] != "total":
-                counts[parts[0]] = int(parts[1])
-            elif parts and parts[0] == "total":
-                break
+        words = line.split()
+        if len(words) == 2 and words[0] in {"rule", "localrule", "checkpoint", "localcheckpoint"} and words[1] != "all:":
+            name = words[1].rstrip(":")
+            counts[name] = counts.get(name, 0) + 1
     return counts
 
 
 def stage_table(project: Path, words: int) -> list[tuple]:
     totals: dict[str, dict[str, float]] = defaultdict(lambda: {"jobs": 0, "s": 0.0, "cpu": 0.0, "rss": 0.0})
     for path in (project / "results" / "logs" / "benchmarks").rglob("*.tsv"):
-        stage = path.relative_to(project / "results" / "logs" / "benchmarks").parts[0]
+        stage = path.relative_to(project / "results" / "logs" / "benchmarks").parts[0].removesuffix(".tsv")
         with open(path, newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 totals[stage]["jobs"] += 1
