@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,6 @@ class Project:
 
     config: Config
     transcripts: dict[str, Path]
-    attributes: list[str] = field(default_factory=list)
 
     @property
     def transcript_ids(self) -> list[str]:
@@ -103,7 +102,7 @@ class Project:
         return self.shared_outputs() + ["results/leak_check.txt"]
 
 
-def load_project(config: Config, workflow_dir: str | Path = ".") -> Project:
+def load_project(config: Config) -> Project:
     """Validate config, transcripts, metadata, speakers and codebook; raise QualflowError on the first problem."""
     from pipeline.codebook import load_codebook
     from pipeline.transcripts.discover import discover_transcripts
@@ -124,7 +123,7 @@ def load_project(config: Config, workflow_dir: str | Path = ".") -> Project:
                 path="config.yaml",
                 key="matrices.attributes",
             )
-    return Project(config=config, transcripts=transcripts, attributes=attributes)
+    return Project(config=config, transcripts=transcripts)
 
 
 def ensure_cli_on_path() -> None:
@@ -148,10 +147,10 @@ def ensure_cli_on_path() -> None:
     )
 
 
-def check_project(config: Config, workflow_dir: str | Path = ".") -> Project:
+def check_project(config: Config) -> Project:
     """load_project for the Snakefile: a user error ends the run with one line, no traceback."""
     try:
-        return load_project(config, workflow_dir)
+        return load_project(config)
     except QualflowError as e:
         sys.exit(f"error: {e}")
 

@@ -5,7 +5,7 @@ import re
 from pipeline.workflow import check_project, ensure_cli_on_path, settings_arg
 
 ensure_cli_on_path()
-PROJECT = check_project(config, workflow_dir=workflow.basedir)
+PROJECT = check_project(config)
 config = PROJECT.config
 IDS = PROJECT.transcript_ids
 
