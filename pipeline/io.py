@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -63,3 +64,29 @@ def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     if suffix == ".parquet":
         return pd.read_parquet(path)
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def read_text_records(path: str | os.PathLike[str], *, require_id: bool = False) -> list[dict]:
+    """The objects of a JSONL file of texts ({"id": ..., "text": ...} per line; blank lines skipped).
+
+    A line that is not JSON, not an object, has no string "text" (or, with
+    `require_id`, no "id") is an InputError naming the file and line.
+    """
+    from pipeline.errors import InputError
+
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"not valid JSON ({e.msg}); expected one {{\"id\": ..., \"text\": ...}} per line",
+                                 path=path, line=number) from e
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or (
+                require_id and "id" not in record
+            ):
+                raise InputError('expected a JSON object with "id" and a string "text"', path=path, line=number)
+            records.append(record)
+    return records

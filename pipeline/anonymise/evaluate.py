@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.anonymise.detect import SpanFinder
-from pipeline.errors import InputError
+from pipeline.io import read_text_records
 
 WORD = re.compile(r"\w+")
 
@@ -44,19 +43,8 @@ class Scores:
 
 
 def read_gold(path: str | Path) -> list[dict]:
-    records = []
-    with Path(path).open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"not valid JSON ({e.msg})", path=path, line=line_no) from e
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError("expected a JSON object with 'id', 'text' and optionally 'spans'", path=path, line=line_no)
-            records.append(record)
-    return records
+    """Annotated lines {"id", "text", "spans": [{"start", "end", "label"}]} (spans optional)."""
+    return read_text_records(path)
 
 
 def evaluate(records: list[dict], finder: SpanFinder) -> Scores:

@@ -43,22 +43,9 @@ def run_code(turns: str, codebook: str, embeddings: str | None, codebook_embeddi
 def run_code_texts(texts: str, codebook: str, settings: str | None, output: str) -> None:
     from pipeline.codebook import load_codebook
     from pipeline.coding.run import code_texts
-    from pipeline.errors import InputError
-    from pipeline.io import atomic_open
+    from pipeline.io import atomic_open, read_text_records
 
-    records = []
-    with open(texts, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"not valid JSON ({e.msg}); expected one {{\"id\": ..., \"text\": ...}} per line",
-                                 path=texts, line=number) from e
-            if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
-                raise InputError("expected an object with \"id\" and a string \"text\"", path=texts, line=number)
-            records.append(record)
+    records = read_text_records(texts, require_id=True)
     results = code_texts(records, load_codebook(codebook), _coding_settings(settings))
     with atomic_open(output) as out:
         for result in results:
