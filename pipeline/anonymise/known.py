@@ -131,10 +131,12 @@ class TermMatcher:
                 self.by_folded.setdefault(term.term.casefold(), term)
         self.capital_only = {t for t in self.by_folded if is_common_word(t)}
         self.alternatives = sorted(self.by_folded, key=len, reverse=True)
-        # The first word of each term: a term can match a text only if that word occurs in it.
-        self.first_words = {a: (_WORD.findall(a.lower()) or [a.lower()])[0] for a in self.alternatives}
-        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
-        self.pattern = self._compile(tuple(self.alternatives)) if self.alternatives else None
+        # Terms by their first word: a term can match a text only if that word occurs in it.
+        self._by_first_word: dict[str, tuple[str, ...]] = {}
+        for a in self.alternatives:
+            first = (_WORD.findall(a.lower()) or [a.lower()])[0]
+            self._by_first_word[first] = (*self._by_first_word.get(first, ()), a)
+        self._patterns: dict[str, re.Pattern[str]] = {}
 
     @staticmethod
     def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
@@ -144,22 +146,30 @@ class TermMatcher:
             re.IGNORECASE,
         )
 
-    def pattern_for(self, text: str) -> re.Pattern[str] | None:
-        """A pattern of only the terms whose first word occurs in `text`: the same matches, far less work.
+    def _matches(self, text: str) -> list[re.Match[str]]:
+        """Every match, longest first where two start together, none overlapping: as one alternation
+        of all terms (longest first) would find them.
 
-        One alternation of thousands of terms is tried at every position of the text;
-        most files mention a handful of them, so the rest are left out before matching.
+        That alternation of thousands of terms would be tried at every position of the text, and
+        most texts mention a handful of them. So only the terms whose first word occurs in the
+        text are tried, one small pattern per first word, compiled once per job.
         """
-        if self.pattern is None:
-            return None
-        words = set(_WORD.findall(text.lower()))
-        chosen = tuple(a for a in self.alternatives if self.first_words[a] in words
-                       or self.first_words[a] + "s" in words or self.first_words[a] + "es" in words)
-        if not chosen:
-            return None
-        if chosen not in self._patterns:
-            self._patterns[chosen] = self._compile(chosen)
-        return self._patterns[chosen]
+        firsts: set[str] = set()
+        for word in set(_WORD.findall(text.lower())):
+            # The word itself, or the word less a plural ending the pattern allows ("Popescus").
+            firsts.update((word, word[:-1], word[:-2]) if word.endswith("es") else
+                          (word, word[:-1]) if word.endswith("s") else (word,))
+        found: list[re.Match[str]] = []
+        for first in firsts & self._by_first_word.keys():
+            if first not in self._patterns:
+                self._patterns[first] = self._compile(self._by_first_word[first])
+            found.extend(self._patterns[first].finditer(text))
+        found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+        kept: list[re.Match[str]] = []
+        for m in found:
+            if not kept or m.start() >= kept[-1].end():
+                kept.append(m)
+        return kept
 
     def matched_entities(self, text: str) -> set[str]:
         """Entities of every literal match, including those `find` then drops for want of a capital.
@@ -168,18 +178,12 @@ class TermMatcher:
         text exactly as the whole set does (same positions, same terms), which is
         what lets a transcript be anonymised with its view of the key alone.
         """
-        pattern = self.pattern_for(text)
-        if pattern is None:
-            return set()
-        found = (self.by_folded.get(re.sub(r"\s+", " ", m.group(1)).casefold()) for m in pattern.finditer(text))
+        found = (self.by_folded.get(re.sub(r"\s+", " ", m.group(1)).casefold()) for m in self._matches(text))
         return {term.entity for term in found if term is not None}
 
     def find(self, text: str) -> list[Span]:
-        pattern = self.pattern_for(text)
-        if pattern is None:
-            return []
         spans = []
-        for m in pattern.finditer(text):
+        for m in self._matches(text):
             folded = re.sub(r"\s+", " ", m.group(1)).casefold()
             term = self.by_folded.get(folded)
             if term is None or (folded in self.capital_only and not m.group(1)[:1].isupper()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ def load_ner_pipeline(name: str) -> Any:
     return nlp
 
 
+@cache
 def spacy_model_available(name: str) -> bool:
     import spacy.util
 
