@@ -5,6 +5,10 @@ import re
 from pipeline.workflow import check_project, ensure_cli_on_path, settings_arg
 
 ensure_cli_on_path()
+# Local jobs fork from one warm process instead of each importing torch and spaCy (pipeline/warm.py).
+# Cluster jobs run on other machines, each on its own. QUALFLOW_WARM=0 turns it off.
+if workflow.local_exec and not workflow.remote_exec:
+    os.environ.setdefault("QUALFLOW_WARM", "1")
 PROJECT = check_project(config)
 config = PROJECT.config
 IDS = PROJECT.transcript_ids

@@ -10,6 +10,7 @@ import importlib
 import logging
 import os
 import sys
+import time
 
 import click
 
@@ -89,8 +90,17 @@ def configure_logging(log_file: str | None, verbose: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; a user error becomes one 'error:' line and exit status 1, never a traceback."""
+    if argv is None:
+        from pipeline import warm
+
+        if warm.enabled():
+            status = warm.run_in_server(sys.argv[1:])
+            if status is not None:
+                sys.exit(status)
+    started = time.perf_counter()
     try:
         cli.main(args=argv, prog_name="qualflow", standalone_mode=False)
+        log_resources(started)
     except QualflowError as e:
         logging.getLogger("qualflow").debug("user error", exc_info=True)
         click.echo(f"error: {e}", err=True)
@@ -103,3 +113,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(e.exit_code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
+
+
+def log_resources(started: float) -> None:
+    """One line per job with its cost, for the logs and benchmarks/workflow_bench.py. Peak memory
+    counts pages shared with a warm server (pipeline/warm.py), as the operating system does."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    logging.getLogger("qualflow").info(
+        "Resources - wall %.2f s, cpu %.2f s, peak memory %.0f MB",
+        time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+    )
