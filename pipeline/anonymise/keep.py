@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterable
@@ -47,7 +48,10 @@ class KeepList:
         kept_ranges = [m.span() for m in self.pattern.finditer(text)]
         if not kept_ranges:
             return spans
-        return [
-            s for s in spans
-            if s.detector in protected or not any(a <= s.start and s.end <= b for a, b in kept_ranges)
-        ]
+        starts = [a for a, _ in kept_ranges]  # sorted and not overlapping, as finditer gives them
+
+        def inside_kept(span: Span) -> bool:
+            i = bisect.bisect_right(starts, span.start) - 1
+            return i >= 0 and span.end <= kept_ranges[i][1]
+
+        return [s for s in spans if s.detector in protected or not inside_kept(s)]
