@@ -9,8 +9,6 @@ rule find_identifiers:
         settings=settings_arg(config, "anonymise"),
     log:
         "results/logs/find_identifiers/{id}.log",
-    benchmark:
-        "results/logs/benchmarks/find_identifiers/{id}.tsv"
     threads: 1
     resources:
         mem_mb=1000,
@@ -63,8 +61,6 @@ rule anonymise:
         settings=settings_arg(config, "anonymise"),
     log:
         "results/logs/anonymise/{id}.log",
-    benchmark:
-        "results/logs/benchmarks/anonymise/{id}.tsv"
     threads: 1
     resources:
         mem_mb=1000,
@@ -102,6 +98,7 @@ rule check_leaks:
         key="private/keys/key.csv",
         identifiers=identifiers_file,
         speakers=config["transcripts"]["speakers"],
+        metadata=config["transcripts"]["metadata"],
     output:
         "results/leak_check.txt",
     params:
@@ -118,4 +115,4 @@ rule check_leaks:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log} check-leaks results --key {input.key} --speakers {input.speakers}"
-        " --settings {params.settings} -o {output}"
+        " --metadata {input.metadata} --settings {params.settings} -o {output}"

@@ -38,3 +38,23 @@ def test_pseudonymised_speakers_and_role_labels_pass(tmp_path):
     assert scanned == 1
     assert terms >= 5  # Mirela, Popescu, Mirela Popescu, Karim, Haddad, ...
     assert (results / "leak_check.txt").read_text(encoding="utf-8").startswith("leak check passed")
+
+
+def test_a_surname_inside_a_site_name_is_not_a_leak_but_the_surname_alone_is(tmp_path):
+    from pipeline.anonymise.leaks import check_leaks
+    from pipeline.errors import LeakError
+
+    speakers = tmp_path / "speakers.csv"
+    speakers.write_text("transcript_id,speaker,role\ns1,Francesca Cross,community\n", encoding="utf-8")
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "theme_by_site.csv").write_text("theme,site,turns\nhousing,Hollins Cross,4\n", encoding="utf-8")
+    report = results / "leak_check.txt"
+    assert check_leaks(results, tmp_path / "no-key.csv", tmp_path / "none.csv", tmp_path / "quarantine", report,
+                       speakers, keep=["Hollins Cross"])[0] == 1
+    (results / "quotes.md").write_text("As Ms Cross told us, the flat was cold.", encoding="utf-8")
+    with pytest.raises(LeakError, match="quotes.md"):
+        check_leaks(results, tmp_path / "no-key.csv", tmp_path / "none.csv", tmp_path / "quarantine", report,
+                    speakers, keep=["Hollins Cross"])
+    assert (tmp_path / "quarantine" / "quotes.md").exists()
+    assert (results / "theme_by_site.csv").exists()

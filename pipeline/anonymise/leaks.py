@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.anonymise.key import SEPARATOR, read_key
@@ -71,10 +71,27 @@ def speaker_leak_terms(speakers_path: str | Path | None) -> list[KnownTerm]:
             for form in speaker_name_forms(label)]
 
 
+def site_names(metadata_path: str | Path | None) -> list[str]:
+    if metadata_path is None or not Path(metadata_path).exists():
+        return []
+    from pipeline.io import read_table
+
+    table = read_table(metadata_path)
+    return sorted({str(s) for s in table["site"].dropna()}) if "site" in table.columns else []
+
+
 def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str | Path,
                 quarantine: str | Path, report_path: str | Path,
-                speakers_path: str | Path | None = None) -> tuple[int, int]:
-    """Return (files scanned, terms checked); on a leak move the files to quarantine and raise LeakError."""
+                speakers_path: str | Path | None = None, keep: Iterable[str] = ()) -> tuple[int, int]:
+    """Return (files scanned, terms checked); on a leak move the files to quarantine and raise LeakError.
+
+    A match wholly inside a kept phrase (a service, a community, a kept site, a site name of the
+    metadata) is not a leak, just as the anonymiser does not mask it: "Cross" as a surname is
+    checked, "Hollins Cross" as a site is not.
+    """
+    from pipeline.anonymise.keep import KeepList
+
+    kept = KeepList(keep)
     key = read_key(key_path) if Path(key_path).exists() else None
     terms: list[KnownTerm] = speaker_leak_terms(speakers_path)
     if key is not None:
@@ -91,7 +108,8 @@ def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str
             continue
         scanned += 1
         for text in file_texts(path):
-            for span in matcher.find(text):
+            spans = matcher.find(text)
+            for span in kept.filter(text, spans, protected=()) if spans else ():
                 leaks.setdefault(path, set()).add(span.entity)
     if leaks:
         lines = []

@@ -96,18 +96,23 @@ def summarise_redactions(redactions: tuple[str, ...], output: str) -> None:
 @click.option("--settings", default=None, help=SETTINGS_HELP)
 @click.option("--speakers", type=click.Path(dir_okay=False), default=None,
               help="speakers.csv: every speaker's name forms are checked too.")
+@click.option("--metadata", type=click.Path(dir_okay=False), default=None,
+              help="metadata.csv: its site names are shown in results by design, so words inside them are not leaks.")
 @click.option("--quarantine", default="private/quarantine", show_default=True, type=click.Path(file_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-def check_leaks(results: str, key: str, settings: str | None, speakers: str | None, quarantine: str, output: str) -> None:
+def check_leaks(results: str, key: str, settings: str | None, speakers: str | None, metadata: str | None,
+                quarantine: str, output: str) -> None:
     """Fail if any keyed original, speaker name or known identifier is in a file under RESULTS (leaking files are quarantined).
 
     \b
     Example:
       qualflow check-leaks results --key private/keys/key.csv --speakers transcripts/speakers.csv -o results/leak_check.txt
     """
-    from pipeline.anonymise.leaks import check_leaks as check
+    from pipeline.anonymise.leaks import check_leaks as check, site_names
 
-    check(results, key, parse_settings(settings, "anonymise")["identifiers"], quarantine, output, speakers)
+    anonymise = parse_settings(settings, "anonymise")
+    check(results, key, anonymise["identifiers"], quarantine, output, speakers,
+          keep=[*anonymise.get("keep", []), *site_names(metadata)])
 
 
 @click.command("detect-identifiers")
