@@ -129,6 +129,10 @@ def write_outputs(tables: dict[str, pd.DataFrame], info: dict[str, Any], outdir:
     write_workbook(workbook_sheets(tables), Path(outdir) / "theme_matrices.xlsx")
 
 
+# A sheet of more rows is slow to write and to open, and nobody reads it in a spreadsheet.
+EVIDENCE_SHEET_ROWS = 10_000
+
+
 def workbook_sheets(tables: dict[str, pd.DataFrame]) -> list[tuple[str, pd.DataFrame, dict]]:
     from pipeline.actionplan import FORMULA
     from pipeline.matrices.workbook import wide_prevalence
@@ -147,13 +151,16 @@ def workbook_sheets(tables: dict[str, pd.DataFrame]) -> list[tuple[str, pd.DataF
             title = name.replace("theme_by_", "Theme x ").replace("code_by_", "Code x ")
             note = "Per group: turns coded, share of the group's turns, distinct participants, share of participants."
             sheets.append((title, wide, {"heat": shares, "freeze_columns": 2, "note": note}))
+    rows = len(tables["evidence"])
+    evidence_note = (f"Rows 1-{EVIDENCE_SHEET_ROWS:,} of {rows:,}, in transcript order; every row is in "
+                     "matrices/evidence.csv." if rows > EVIDENCE_SHEET_ROWS else "Every row is also in matrices/evidence.csv.")
     sheets += [
         ("Co-occurrence", tables["cooccurrence"], {"heat": ["turn_jaccard", "participant_jaccard"], "freeze_columns": 2}),
         ("Divergence", tables["divergence"], {"heat": ["community_share", "provider_share"], "freeze_columns": 2}),
         ("Framework", tables["framework_matrix"], {
             "wrap": [c for c in tables["framework_matrix"].columns if c not in {"case", "role", "turns"}],
             "freeze_columns": 1}),
-        ("Evidence", tables["evidence"], {"freeze_columns": 2}),
+        ("Evidence", tables["evidence"].head(EVIDENCE_SHEET_ROWS), {"freeze_columns": 2, "note": evidence_note}),
         ("Codes", tables["codes"], {"wrap": ["definition", "partners"], "freeze_columns": 1}),
     ]  # fmt: skip
     return sheets

@@ -46,14 +46,15 @@ def quote_from_turn(text: str, evidence: str, max_words: int) -> str:
 
 
 def rank_quotes(
-    evidence: pd.DataFrame, prefer_role: str | None = None, texts: dict[tuple[str, int], str] | None = None
+    evidence: pd.DataFrame | list[Any], prefer_role: str | None = None, texts: dict[tuple[str, int], str] | None = None
 ) -> list[Any]:
-    """Evidence rows best first, one per turn: preferred role, then turns long enough to say something,
-    then highest score, then document order.
+    """Evidence rows (a table, or its itertuples) best first, one per turn: preferred role, then turns long
+    enough to say something, then highest score, then document order.
 
     Plain Python rather than pandas: it runs once per framework cell, on a handful of rows.
     """
     texts = texts or {}
+    rows = list(evidence.itertuples(index=False)) if isinstance(evidence, pd.DataFrame) else evidence
 
     def key(r: Any) -> tuple:
         short = len(texts.get((r.transcript_id, int(r.turn)), "").split()) < MIN_QUOTE_WORDS if texts else False
@@ -61,7 +62,7 @@ def rank_quotes(
 
     seen: set[tuple[str, int]] = set()
     best = []
-    for row in sorted(evidence.itertuples(index=False), key=key):
+    for row in sorted(rows, key=key):
         if (row.transcript_id, int(row.turn)) not in seen:
             seen.add((row.transcript_id, int(row.turn)))
             best.append(row)
@@ -69,7 +70,7 @@ def rank_quotes(
 
 
 def exemplars(
-    evidence: pd.DataFrame,
+    evidence: pd.DataFrame | list[Any],
     texts: dict[tuple[str, int], str],
     limit: int,
     max_words: int,
@@ -122,8 +123,12 @@ def framework_matrix(
     texts = turn_texts(base)
     themes = [c for c in codes if c.depth == 0]
     described = _describe_cases(base, case_column)
+    # Rows grouped in plain Python: a DataFrame per cell costs milliseconds, and there are thousands of cells.
+    by_cell: dict[tuple[str, str], list[Any]] = {}
+    for row in evidence.itertuples(index=False):
+        by_cell.setdefault((getattr(row, case_column), row.theme), []).append(row)
     cells: dict[tuple[str, str], str] = {}
-    for (case_id, theme), rows in evidence.groupby([case_column, "theme"], sort=False):
+    for (case_id, theme), rows in by_cell.items():
         picked = exemplars(rows, texts, quotes, max_words)
         cells[(case_id, theme)] = "\n".join(format_quote(q, with_speaker=case_column != "speaker") for q in picked)
     for theme in themes:
