@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.io import atomic_open, read_table, write_table
+from pipeline.topics import last_fit
 from pipeline.topics.charts import bar_chart_html, message_html, similarity_chart_html
 from pipeline.topics.documents import TopicCorpus, build_corpus
 from pipeline.topics.model import OUTLIER_TOPIC, fit_topics, label_terms
@@ -91,7 +92,7 @@ def run_topics(turn_files: list[str], embedding_files: list[str], coded_files: l
     corpus = build_corpus(transcripts, settings["topics"])
     embedder = _guided_embedder(corpus, settings) if settings["topics"].get("guided") else None
     result = model_topics(corpus, coded, themes, settings["topics"], embedder=embedder,
-                          vocabulary=codebook_vocabulary(codebook))
+                          vocabulary=codebook_vocabulary(codebook), saved_at=Path(outdir) / last_fit.FILE_NAME)
     write_outputs(result, outdir)
     return result
 
@@ -116,10 +117,13 @@ def _guided_embedder(corpus: TopicCorpus, settings: dict[str, Any]):
 
 
 def model_topics(corpus: TopicCorpus, coded: pd.DataFrame, themes: list[dict[str, Any]],
-                 settings: dict[str, Any], *, embedder: Any = None, vocabulary: set[str] | None = None) -> TopicResult:
+                 settings: dict[str, Any], *, embedder: Any = None, vocabulary: set[str] | None = None,
+                 saved_at: Path | None = None) -> TopicResult:
     """Fit topics on the corpus and reconcile them with the codebook (settings = config["topics"]).
 
     `vocabulary` is every word of the codebook's terms (codebook_vocabulary); by default the themes' own terms.
+    With `saved_at`, the saved fit there is kept while few documents changed (pipeline/topics/last_fit.py),
+    and a new fit is saved there.
     """
     min_turns = int(settings.get("min_turns", 30))
     if len(corpus.docs) < min_turns:
@@ -131,10 +135,22 @@ def model_topics(corpus: TopicCorpus, coded: pd.DataFrame, themes: list[dict[str
     # Study sites are kept in the text but say where, not what: they would label topics by site.
     site_words = sorted({w for site in corpus.turns["site"].astype(str) for w in site.lower().split()})
     settings = {**settings, "stop_words": list(settings.get("stop_words", [])) + site_words}
-    fit = fit_topics(corpus.docs, corpus.vectors, settings, seed_topics=seeds, embedder=embedder if seeds else None)
+    keys = last_fit_keys(corpus)
+    fit_key = last_fit.settings_key(settings, corpus.backend, seeds)
+    fit = last_fit.kept_fit(last_fit.load_fit(saved_at), keys, corpus.vectors, fit_key, settings) \
+        if saved_at else None
+    if fit is None:
+        fit = fit_topics(corpus.docs, corpus.vectors, settings, seed_topics=seeds, embedder=embedder if seeds else None)
+        if saved_at:
+            last_fit.save_fit(saved_at, fit, keys, fit_key)
     if vocabulary is None:
         vocabulary = {word_key(w) for theme in themes for term in theme["terms"] for w in term.split()}
     return reconcile_topics(corpus, fit.topics, fit.terms, coded, themes, settings, fit.params, vocabulary)
+
+
+def last_fit_keys(corpus: TopicCorpus) -> list[str]:
+    first_turns = corpus.doc_turns.drop_duplicates("doc").sort_values("doc")
+    return last_fit.document_keys(first_turns["transcript_id"].astype(str).tolist(), corpus.docs)
 
 
 def reconcile_topics(corpus: TopicCorpus, doc_topic: list[int], terms: dict[int, list[tuple[str, float]]],
