@@ -1,21 +1,26 @@
 """Benchmark the whole workflow on generated corpora and print a table per stage.
 
 For each corpus size it generates fictional transcripts (benchmarks/generate_corpus.py),
-copies the workflow beside them, runs `snakemake --cores N`, and reads the per-job
-benchmark files every rule writes under results/logs/benchmarks/. Then it edits one
+copies the workflow beside them, runs `snakemake --cores N`, and reads the cost every job
+logs under results/logs/. Then it edits one
 transcript and reruns, then edits the codebook and reruns, to measure incremental work.
 
     python benchmarks/workflow_bench.py --sizes 10 100 500 --words 10000
 
-Columns: jobs; wall = summed job wall time (the stage's share of the run); cpu = summed
-CPU time; peak MB = largest resident memory of any one job; words/s = corpus words /
-summed job wall time. The "end to end" row is the elapsed time of the whole run.
+Columns, from the "Resources" line each job logs (with warm start a job runs in a child
+forked from the warm server, pipeline/warm.py): jobs; wall = summed job wall time (the
+stage's share of the run); cpu = summed CPU time of the jobs' own processes; peak MB = largest
+resident memory of any one job, pages shared with the warm server included; words/s =
+corpus words / summed job wall time. The "end to end" row is the elapsed time of the
+whole run and the machine's peak memory in use during it, above what was in use before
+(every process: Snakemake, the warm server and the jobs).
 """
 
 from __future__ import annotations
 
-import csv
 import os
+import re
+import threading
 import shutil
 import subprocess
 import sys
@@ -31,15 +36,33 @@ from benchmarks.generate_corpus import generate_corpus  # noqa: E402
 from tests.workflow_project import copy_project  # noqa: E402
 
 
-def run(project: Path, cores: int, *args: str) -> tuple[float, str]:
+def run(project: Path, cores: int, *args: str) -> tuple[float, str, float]:
+    """Elapsed seconds, Snakemake's log, and the machine's peak memory in use above the start, in MB."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HUB_DISABLE_PROGRESS_BARS="1", TOKENIZERS_PARALLELISM="false")
+    baseline = memory_in_use_mb()
+    peak = [baseline]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.25):
+            peak[0] = max(peak[0], memory_in_use_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "snakemake", "--cores", str(cores), *args],
                             cwd=project, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - started
+    done.set()
+    sampler.join()
     if result.returncode != 0:
         raise SystemExit(f"snakemake failed in {project}:\n{result.stderr[-3000:]}")
-    return elapsed, result.stderr
+    return elapsed, result.stderr, peak[0] - baseline
+
+
+def memory_in_use_mb() -> float:
+    fields = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines())
+    return (int(fields["MemTotal"].split()[0]) - int(fields["MemAvailable"].split()[0])) / 1024
 
 
 def jobs_run(log: str) -> dict[str, int]:
@@ -54,16 +77,20 @@ def jobs_run(log: str) -> dict[str, int]:
     return counts
 
 
+RESOURCES = re.compile(r"Resources - wall ([\d.]+) s, cpu ([\d.]+) s, peak memory ([\d.]+) MB")
+
+
 def stage_table(project: Path, words: int) -> list[tuple]:
+    """Per stage, from the one 'Resources' line every job logs (per-transcript rules keep no Snakemake
+    benchmark files: their polling thread per job cost Snakemake a tenth of a core)."""
     totals: dict[str, dict[str, float]] = defaultdict(lambda: {"jobs": 0, "s": 0.0, "cpu": 0.0, "rss": 0.0})
-    for path in (project / "results" / "logs" / "benchmarks").rglob("*.tsv"):
-        stage = path.relative_to(project / "results" / "logs" / "benchmarks").parts[0].removesuffix(".tsv")
-        with open(path, newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                totals[stage]["jobs"] += 1
-                totals[stage]["s"] += float(row["s"])
-                totals[stage]["cpu"] += float(row.get("cpu_time") or 0)
-                totals[stage]["rss"] = max(totals[stage]["rss"], float(row.get("max_rss") or 0))
+    for path in (project / "results" / "logs").glob("*/*.log"):
+        stage = path.parent.name
+        for wall, cpu, rss in RESOURCES.findall(path.read_text(encoding="utf-8", errors="replace")):
+            totals[stage]["jobs"] += 1
+            totals[stage]["s"] += float(wall)
+            totals[stage]["cpu"] += float(cpu)
+            totals[stage]["rss"] = max(totals[stage]["rss"], float(rss))
     order = ["parse", "find_identifiers", "build_key", "anonymise", "anonymisation_summary", "embed",
              "embed_codebook", "code", "codebook_report", "topics", "matrices", "report", "export_qdc",
              "export_qdpx", "check_leaks"]
@@ -72,14 +99,28 @@ def stage_table(project: Path, words: int) -> list[tuple]:
              words / totals[s]["s"] if totals[s]["s"] else 0.0) for s in stages]
 
 
-def print_table(title: str, rows: list[tuple], end_to_end: float, words: int) -> None:
+def print_table(title: str, rows: list[tuple], end_to_end: float, words: int, machine_peak: float) -> None:
     click.echo(f"\n{title}")
     click.echo(f"{'stage':<24}{'jobs':>6}{'wall s':>10}{'cpu s':>10}{'peak MB':>10}{'words/s':>12}")
     for stage, jobs, wall, cpu, rss, wps in rows:
         click.echo(f"{stage:<24}{jobs:>6}{wall:>10.1f}{cpu:>10.1f}{rss:>10.0f}{wps:>12,.0f}")
-    peak = max((r[4] for r in rows), default=0)
-    click.echo(f"{'end to end':<24}{sum(r[1] for r in rows):>6}{end_to_end:>10.1f}{'':>10}{peak:>10.0f}"
+    click.echo(f"{'end to end':<24}{sum(r[1] for r in rows):>6}{end_to_end:>10.1f}{'':>10}{machine_peak:>10.0f}"
                f"{words / end_to_end:>12,.0f}")
+
+
+def edit_one_turn(path: Path) -> None:
+    """Change the words of one turn, as a researcher correcting a transcript would."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        paragraph = next(p for p in document.paragraphs if " the " in p.text)
+        paragraph.runs[-1].text += " We said this again at the meeting."
+        document.save(str(path))
+        return
+    text = path.read_text(encoding="utf-8-sig")
+    at = text.index(" the ")
+    path.write_text(text[:at] + " that" + text[at + 4 :], encoding="utf-8")
 
 
 def count_words(folder: Path) -> int:
@@ -114,22 +155,18 @@ def main(sizes: tuple[int, ...], words: int, cores: int, workdir: Path, backend:
         project = copy_project(base / "project", transcripts=corpus,
                                config={"embedding": {"backend": backend}, "anonymise": {"keep": []}})
         total_words = count_words(project / "transcripts")
-        elapsed, _ = run(project, cores)
+        elapsed, _, machine_peak = run(project, cores)
         print_table(f"{size} transcripts, {total_words:,} words, {cores} cores, embedding={backend}",
-                    stage_table(project, total_words), elapsed, total_words)
+                    stage_table(project, total_words), elapsed, total_words, machine_peak)
         if not incremental:
             continue
-        first = sorted((project / "transcripts").glob("session-0001.*"))[0]
-        if first.suffix == ".docx":
-            first.touch()
-        else:
-            first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        rerun, log = run(project, cores)
+        edit_one_turn(sorted((project / "transcripts").glob("session-0001.*"))[0])
+        rerun, log, _ = run(project, cores)
         click.echo(f"rerun after editing one transcript: {rerun:.1f} s ({rerun / elapsed:.0%} of the full run); "
                    f"jobs: {jobs_run(log)}")
         codebook = project / "codebooks" / "community-consultation.yaml"
         codebook.write_text(codebook.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-        rerun, log = run(project, cores)
+        rerun, log, _ = run(project, cores)
         click.echo(f"rerun after editing the codebook: {rerun:.1f} s; jobs: {jobs_run(log)}")
 
 

@@ -67,8 +67,6 @@ rule code:
         flags=code_flags,
     log:
         "results/logs/code/{id}.log",
-    benchmark:
-        "results/logs/benchmarks/code/{id}.tsv"
     threads: 1
     resources:
         mem_mb=3000,

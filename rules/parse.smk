@@ -5,8 +5,6 @@ rule parse:
         "private/turns/{id}.parquet",
     log:
         "results/logs/parse/{id}.log",
-    benchmark:
-        "results/logs/benchmarks/parse/{id}.tsv"
     threads: 1
     resources:
         mem_mb=1000,

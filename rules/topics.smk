@@ -7,8 +7,6 @@ rule embed:
         settings=settings_arg(config, "embedding"),
     log:
         "results/logs/embed/{id}.log",
-    benchmark:
-        "results/logs/benchmarks/embed/{id}.tsv"
     threads: 1
     resources:
         mem_mb=3000,

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-WORKFLOW_PARTS = ("Snakefile", "rules", "envs", "codebooks")
+WORKFLOW_PARTS = ("Snakefile", "rules", "envs", "codebooks", "profiles")
 
 
 def copy_project(dst: Path, *, transcripts: Path | None = None, config: dict | None = None) -> Path:
