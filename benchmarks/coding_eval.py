@@ -1,9 +1,11 @@
 """Precision, recall and F1 per theme on the hand-coded gold set, for each coder and the combinations.
 
-    python benchmarks/coding_eval.py [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
+    python benchmarks/coding_eval.py [--gold main|fresh] [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
 
 The gold set (tests/data/coding-gold.csv, turns in tests/data/coding-gold-turns.csv)
 was written and coded by hand at theme level; see docs/coding.md for how.
+--gold fresh scores the independent held-out set instead (tests/data/coding-fresh.csv, turns in
+tests/data/coding-fresh-turns.csv; see tests/data/README-fresh.md); --split is ignored then.
 A theme counts as predicted for a turn when a counted row of any of its codes exists.
 """
 
@@ -48,6 +50,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default="minilm")
     parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--gold", choices=["main", "fresh"], default="main",
+                        help="fresh: the independent held-out set, coded at theme level (ignores --split)")
     parser.add_argument("--split", choices=["all", "dev", "test"], default="all")
     parser.add_argument("--top-k", type=int, default=None, help="semantic coder: at most this many codes per unit")
     parser.add_argument("--pool", type=int, default=None,
@@ -58,13 +62,17 @@ def main() -> None:
     from pipeline.embeddings import embed_units, load_backend
 
     codebook = load_codebook(args.codebook)
-    turns = pd.read_csv(REPO / "tests/data/coding-gold-turns.csv")
+    gold_name = "coding-fresh" if args.gold == "fresh" else "coding-gold"
+    if args.gold == "fresh":
+        args.split = "all"
+    turns = pd.read_csv(REPO / f"tests/data/{gold_name}-turns.csv")
     if args.split != "all":
         turns = turns[turns["transcript_id"].isin(DEV) == (args.split == "dev")].reset_index(drop=True)
-    gold_rows = pd.read_csv(REPO / "tests/data/coding-gold.csv")
+    gold_rows = pd.read_csv(REPO / f"tests/data/{gold_name}.csv")
     gold_rows = gold_rows[gold_rows["transcript_id"].isin(set(turns["transcript_id"]))]
     theme_of = {c.id: c.theme for c in codebook.all_codes()}
-    gold = {(t, int(n), theme_of[c]) for t, n, c in gold_rows.itertuples(index=False)}
+    # The fresh set is coded with theme ids, the main set with sub-code ids.
+    gold = {(t, int(n), theme_of.get(c, c)) for t, n, c in gold_rows.itertuples(index=False)}
     embedding = {"backend": args.backend, "batch_size": 64}
     backend = load_backend(embedding)
     from pipeline.coding.semantic import embed_codebook
@@ -85,7 +93,7 @@ def main() -> None:
         "weighted": {"coders": ["terms", "semantic"], "combine": "weighted", "combine_threshold": 0.3},
     }
     themes = [t.id for t in codebook.themes]
-    print(f"gold set ({args.split}): {len(turns)} turns, {len(gold)} (turn, theme) codes; backend {args.backend}; "
+    print(f"gold set {args.gold} ({args.split}): {len(turns)} turns, {len(gold)} (turn, theme) codes; backend {args.backend}; "
           f"semantic threshold {args.threshold if args.threshold is not None else codebook.settings['semantic_threshold']}"
           f"; pool {args.pool if args.pool is not None else 'default'}")
     print(f"| theme | n | " + " | ".join(f"{name} P/R/F1" for name in runs) + " |")
