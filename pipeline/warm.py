@@ -18,6 +18,7 @@ simply runs in the job's own process.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import importlib
@@ -304,6 +305,10 @@ def _run_child(connection: socket.socket, fds: list[int], request: dict[str, Any
         threading.Thread(target=_exit_when_job_is_gone, args=(connection,), daemon=True).start()
         status = _run_cli(request["argv"])
     finally:
+        # Exit as a fresh process would: exit handlers stop worker pools (joblib's loky workers), which
+        # would otherwise outlive the job holding its output pipes open.
+        with contextlib.suppress(BaseException):
+            atexit._run_exitfuncs()
         with contextlib.suppress(Exception):
             sys.stdout.flush()
             sys.stderr.flush()

@@ -58,3 +58,20 @@ def test_a_surname_inside_a_site_name_is_not_a_leak_but_the_surname_alone_is(tmp
                     speakers, keep=["Hollins Cross"])
     assert (tmp_path / "quarantine" / "quotes.md").exists()
     assert (results / "theme_by_site.csv").exists()
+
+
+def test_office_boilerplate_and_guids_are_not_read_as_names(tmp_path):
+    import zipfile
+
+    from pipeline.anonymise.leaks import file_texts
+
+    book = tmp_path / "matrices.xlsx"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("xl/theme/theme1.xml", '<a:font script="Hebr" typeface="Times New Roman"/>')
+        archive.writestr("xl/styles.xml", "<fonts><font name='Roman'/></fonts>")
+        archive.writestr("xl/worksheets/sheet1.xml", '<c><is><t>Roman said the flat was cold</t></is></c>'
+                                                     '<ref guid="da6e365a-bebe-5ff4-a180-74c47c0eb871"/>')
+    text = " ".join(file_texts(book))
+    assert "Times New Roman" not in text and "styles" not in text
+    assert "Roman said the flat was cold" in text
+    assert "bebe" not in text

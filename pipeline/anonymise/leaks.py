@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,20 @@ ZIP_SUFFIXES = {".xlsx", ".qdpx", ".docx", ".zip"}
 SKIP_SUFFIXES = {".npz", ".npy", ".png", ".jpg", ".pdf"}
 
 
+# Parts of office files that are the same in every file the library writes: the theme's font list
+# ("Times New Roman" made the first name Roman a leak) and styles. Cell text lives elsewhere.
+BOILERPLATE_MEMBERS = re.compile(r"(^|/)(theme/[^/]+|styles\.xml|\[Content_Types\]\.xml|_rels/[^/]+)$")
+# GUIDs identify codes and selections in REFI-QDA files; their hex runs ("bebe") are not words.
+_GUID = re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
+
+
 def file_texts(path: Path) -> Iterator[str]:
+    """The text of a results file as the leak gate reads it, in pieces."""
+    for text in _raw_texts(path):
+        yield _GUID.sub(" ", text)
+
+
+def _raw_texts(path: Path) -> Iterator[str]:
     suffix = path.suffix.lower()
     if suffix in SKIP_SUFFIXES:
         return
@@ -34,6 +48,8 @@ def file_texts(path: Path) -> Iterator[str]:
     elif suffix in ZIP_SUFFIXES:
         with zipfile.ZipFile(path) as archive:
             for name in archive.namelist():
+                if BOILERPLATE_MEMBERS.search(name):
+                    continue
                 if name.lower().endswith((".xml", ".rels", ".qde", ".qdc", ".txt", ".json", ".html")):
                     yield archive.read(name).decode("utf-8", errors="replace")
     else:
