@@ -135,6 +135,7 @@ def test_default_codebook_has_the_themes_the_issue_asks_for(repo_root):
     for code in book.all_codes():
         assert code.partners and code.colour and code.definition, code.id
         # The semantic coder pools a theme's nearest texts, so the core themes carry more, varied examples.
-        assert 2 <= len(code.examples) <= 10, code.id
+        # Round 4 (docs/coding.md) took discrimination and trust in services to 10-13 per code.
+        assert 2 <= len(code.examples) <= 14, code.id
         if code.parent is None:
             assert code.include and code.exclude, code.id
