@@ -305,8 +305,11 @@ def _run_child(connection: socket.socket, fds: list[int], request: dict[str, Any
         threading.Thread(target=_exit_when_job_is_gone, args=(connection,), daemon=True).start()
         status = _run_cli(request["argv"])
     finally:
-        # Exit as a fresh process would: exit handlers stop worker pools (joblib's loky workers), which
-        # would otherwise outlive the job holding its output pipes open.
+        # Exit as a fresh process would: thread-shutdown hooks, then exit handlers. They stop worker
+        # pools (joblib's loky workers, which HDBSCAN starts); without them the workers outlive the
+        # job holding its output pipes open, and multiprocessing's exit handler waits for them.
+        with contextlib.suppress(BaseException):
+            threading._shutdown()  # type: ignore[attr-defined]
         with contextlib.suppress(BaseException):
             atexit._run_exitfuncs()
         with contextlib.suppress(Exception):
