@@ -93,8 +93,8 @@ def speaker_terms(speakers: Iterable[tuple[str, str]]) -> list[KnownTerm]:
     """(speaker label, person key) pairs -> every name form, all pointing to that person's one entity."""
     terms: list[KnownTerm] = []
     for label, person in speakers:
-        for form in speaker_name_forms(label):
-            terms.append(KnownTerm(form, "PERSON", f"PERSON:speaker:{normalise(person)}"))
+        entity = f"PERSON:speaker:{normalise(person)}"
+        terms.extend(KnownTerm(form, "PERSON", entity) for form in speaker_name_forms(label))
     return terms
 
 
