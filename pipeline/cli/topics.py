@@ -40,7 +40,7 @@ def embed(turns: str, settings: str | None, output: str) -> None:
 
     Units are turns, or sentence windows of long turns; facilitator turns are
     embedded too (the semantic coder needs them). The backend comes from
-    embedding.backend: 'minilm', 'tfidf', or an installed sentence-transformers
+    embedding.backend: 'minilm', 'minilm-int8', 'tfidf', or an installed sentence-transformers
     model; nothing is downloaded.
 
     \b
