@@ -1,11 +1,12 @@
 """Precision, recall and F1 per theme on the hand-coded gold set, for each coder and the combinations.
 
-    python benchmarks/coding_eval.py [--gold main|fresh] [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
+    python benchmarks/coding_eval.py [--gold main|fresh|blind] [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
 
 The gold set (tests/data/coding-gold.csv, turns in tests/data/coding-gold-turns.csv)
 was written and coded by hand at theme level; see docs/coding.md for how.
---gold fresh scores the independent held-out set instead (tests/data/coding-fresh.csv, turns in
-tests/data/coding-fresh-turns.csv; see tests/data/README-fresh.md); --split is ignored then.
+--gold fresh and --gold blind score the independent held-out sets instead (tests/data/coding-fresh.csv
+and coding-blind.csv, turns in coding-*-turns.csv; see tests/data/README-fresh.md and README-blind.md);
+--split is ignored then.
 A theme counts as predicted for a turn when a counted row of any of its codes exists.
 """
 
@@ -50,8 +51,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default="minilm")
     parser.add_argument("--threshold", type=float, default=None)
-    parser.add_argument("--gold", choices=["main", "fresh"], default="main",
-                        help="fresh: the independent held-out set, coded at theme level (ignores --split)")
+    parser.add_argument("--gold", choices=["main", "fresh", "blind"], default="main",
+                        help="fresh, blind: the independent held-out sets, coded at theme level (ignore --split)")
     parser.add_argument("--split", choices=["all", "dev", "test"], default="all")
     parser.add_argument("--top-k", type=int, default=None, help="semantic coder: at most this many codes per unit")
     parser.add_argument("--pool", type=int, default=None,
@@ -62,8 +63,8 @@ def main() -> None:
     from pipeline.embeddings import embed_units, load_backend
 
     codebook = load_codebook(args.codebook)
-    gold_name = "coding-fresh" if args.gold == "fresh" else "coding-gold"
-    if args.gold == "fresh":
+    gold_name = "coding-gold" if args.gold == "main" else f"coding-{args.gold}"
+    if args.gold != "main":
         args.split = "all"
     turns = pd.read_csv(REPO / f"tests/data/{gold_name}-turns.csv")
     if args.split != "all":
@@ -71,7 +72,7 @@ def main() -> None:
     gold_rows = pd.read_csv(REPO / f"tests/data/{gold_name}.csv")
     gold_rows = gold_rows[gold_rows["transcript_id"].isin(set(turns["transcript_id"]))]
     theme_of = {c.id: c.theme for c in codebook.all_codes()}
-    # The fresh set is coded with theme ids, the main set with sub-code ids.
+    # The held-out sets are coded with theme ids, the main set with sub-code ids.
     gold = {(t, int(n), theme_of.get(c, c)) for t, n, c in gold_rows.itertuples(index=False)}
     embedding = {"backend": args.backend, "batch_size": 64}
     backend = load_backend(embedding)
