@@ -107,7 +107,7 @@ rule check_leaks:
         "results/logs/check_leaks/check_leaks.log",
     benchmark:
         "results/logs/benchmarks/check_leaks.tsv"
-    threads: 1
+    threads: 2
     resources:
         mem_mb=2000,
         runtime=30,
@@ -115,4 +115,5 @@ rule check_leaks:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log} check-leaks results --key {input.key} --speakers {input.speakers}"
-        " --metadata {input.metadata} --settings {params.settings} -o {output}"
+        " --metadata {input.metadata} --settings {params.settings} --workers {threads}"
+        " --cache private/cache/leak_check.json -o {output}"

@@ -75,3 +75,62 @@ def test_office_boilerplate_and_guids_are_not_read_as_names(tmp_path):
     assert "Times New Roman" not in text and "styles" not in text
     assert "Roman said the flat was cold" in text
     assert "bebe" not in text
+
+
+def test_the_keep_filter_looks_only_around_each_span_yet_finds_every_covering_phrase():
+    from pipeline.anonymise.keep import KeepList
+    from pipeline.anonymise.spans import Span
+
+    kept = KeepList(["Hollins Cross"])
+    filler = "housing repairs were slow. " * 2000
+    text = filler + "At Hollins Cross the Cross family spoke. " + filler + "Hollins Crossley"
+    inside = text.index("Hollins Cross") + len("Hollins ")
+    alone = text.index("the Cross family") + len("the ")
+    at_end = len(text) - len("ley")  # "Cross" inside "Hollins Crossley" is no whole word of a kept phrase
+    spans = [Span(i, i + len("Cross"), "PERSON", "leak") for i in (inside, alone, at_end - len("Cross"))]
+    assert [s.start for s in kept.filter(text, spans, protected=())] == [alone, at_end - len("Cross")]
+
+
+def _check(tmp_path: Path, results: Path, speakers: Path, **options):
+    return check_leaks(results, tmp_path / "no-key.csv", tmp_path / "none.csv", tmp_path / "quarantine",
+                       results / "leak_check.txt", speakers, **options)
+
+
+def test_two_workers_find_the_same_leaks_as_one(tmp_path):
+    results, speakers = _project(tmp_path, "P01: fine.\n")
+    for n in range(6):
+        text = "Mrs Popescu came.\n" if n in (1, 4) else f"P0{n}: nothing to see.\n"
+        (results / f"f{n}.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(LeakError) as caught:
+        _check(tmp_path, results, speakers, workers=2)
+    assert "2 file(s)" in str(caught.value)
+    assert sorted(p.name for p in (tmp_path / "quarantine").iterdir()) == ["f1.txt", "f4.txt"]
+
+
+def test_the_cache_skips_only_files_unchanged_since_a_passing_check_against_the_same_terms(tmp_path, monkeypatch):
+    import pipeline.anonymise.leaks as leaks
+
+    results, speakers = _project(tmp_path, "P01: the landlord never came.\n")
+    (results / "other.txt").write_text("P02: the damp came back.\n", encoding="utf-8")
+    cache = tmp_path / "private" / "leak_cache.json"
+    read: list[str] = []
+    real_texts = leaks.file_texts
+    monkeypatch.setattr(leaks, "file_texts", lambda path: (read.append(path.name), real_texts(path))[1])
+
+    assert _check(tmp_path, results, speakers, cache_path=cache)[0] == 2
+    assert sorted(read) == ["other.txt", "s1.txt"]
+    read.clear()
+    assert _check(tmp_path, results, speakers, cache_path=cache)[0] == 2
+    assert read == []  # nothing changed: nothing read
+
+    (results / "other.txt").write_text("P02: Karim said the damp came back.\n", encoding="utf-8")
+    with pytest.raises(LeakError, match="other.txt"):
+        _check(tmp_path, results, speakers, cache_path=cache)
+    assert read == ["other.txt"]
+
+    # A new speaker changes the terms: every file is read again, and the old pass counts for nothing.
+    read.clear()
+    speakers.write_text(SPEAKERS + "s1,Landlord Tom,community,C3\n", encoding="utf-8")
+    with pytest.raises(LeakError, match="s1.txt"):
+        _check(tmp_path, results, speakers, cache_path=cache)
+    assert read == ["s1.txt"]

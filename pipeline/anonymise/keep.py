@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import re
 from collections.abc import Iterable
@@ -35,6 +34,7 @@ class KeepList:
     def __init__(self, extra: Iterable[str] = ()) -> None:
         terms = sorted({t.strip() for t in (*SERVICES, *COMMUNITIES, *CALENDAR, *extra) if t.strip()}, key=len, reverse=True)
         self.folded = frozenset(t.casefold() for t in terms)
+        self.longest = max((len(t) for t in terms), default=0)
         self.pattern = re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + r")(?:['’]s|s)?(?![\w])",
             re.IGNORECASE,
@@ -45,13 +45,18 @@ class KeepList:
         return any(m.start() == 0 and m.end() == len(text.strip()) for m in self.pattern.finditer(text.strip()))
 
     def filter(self, text: str, spans: list[Span], protected: Iterable[str] = ("known",)) -> list[Span]:
-        kept_ranges = [m.span() for m in self.pattern.finditer(text)]
-        if not kept_ranges:
-            return spans
-        starts = [a for a, _ in kept_ranges]  # sorted and not overlapping, as finditer gives them
+        return [s for s in spans if s.detector in protected or not self._inside_kept(text, s)]
 
-        def inside_kept(span: Span) -> bool:
-            i = bisect.bisect_right(starts, span.start) - 1
-            return i >= 0 and span.end <= kept_ranges[i][1]
-
-        return [s for s in spans if s.detector in protected or not inside_kept(s)]
+    def _inside_kept(self, text: str, span: Span) -> bool:
+        """Whether a kept phrase covers the span. Only the text around the span is searched: the leak
+        gate's texts run to tens of megabytes, and one alternation over all of it cost seconds."""
+        reach = self.longest + 3  # a kept phrase plus a possessive ending
+        start = max(0, span.start - reach)
+        end = min(len(text), span.end + reach + 1)
+        for match in self.pattern.finditer(text, start, end):
+            # A match ending at a window edge inside the text may be cut short by it: not trusted.
+            if match.end() == end < len(text):
+                continue
+            if match.start() <= span.start and span.end <= match.end():
+                return True
+        return False

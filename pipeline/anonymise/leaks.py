@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import shutil
+import sys
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.anonymise.key import SEPARATOR, read_key
 from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers
 from pipeline.errors import LeakError
+
+if TYPE_CHECKING:
+    from pipeline.anonymise.keep import KeepList
 
 log = logging.getLogger(__name__)
 
@@ -98,35 +105,33 @@ def site_names(metadata_path: str | Path | None) -> list[str]:
 
 def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str | Path,
                 quarantine: str | Path, report_path: str | Path,
-                speakers_path: str | Path | None = None, keep: Iterable[str] = ()) -> tuple[int, int]:
+                speakers_path: str | Path | None = None, keep: Iterable[str] = (),
+                *, workers: int = 1, cache_path: str | Path | None = None) -> tuple[int, int]:
     """Return (files scanned, terms checked); on a leak move the files to quarantine and raise LeakError.
 
     A match wholly inside a kept phrase (a service, a community, a kept site, a site name of the
     metadata) is not a leak, just as the anonymiser does not mask it: "Cross" as a surname is
     checked, "Hollins Cross" as a site is not.
-    """
-    from pipeline.anonymise.keep import KeepList
 
-    kept = KeepList(keep)
-    key = read_key(key_path) if Path(key_path).exists() else None
-    terms: list[KnownTerm] = speaker_leak_terms(speakers_path)
-    if key is not None:
-        terms += [KnownTerm(o, lab, p) for lab, p, joined in zip(key["label"], key["pseudonym"], key["originals"])
-                  for o in joined.split(SEPARATOR) if o.strip()]
-    for line, t in enumerate(load_identifiers(identifiers_path), start=2):
-        terms.append(KnownTerm(t.term, t.label, t.replacement or f"identifiers.csv line {line}"))
-    matcher = TermMatcher(terms, "leak")
+    Files are scanned by `workers` processes. With `cache_path`, a file whose bytes are those of a
+    file that passed an earlier check against the very same terms and kept phrases is not read
+    again, so a rerun after one transcript changed scans what changed.
+    """
+    kept_phrases = sorted(set(keep))
+    terms = _leak_terms(key_path, identifiers_path, speakers_path)
+    fingerprint = _fingerprint(terms, kept_phrases)
+    clean_before = _read_cache(cache_path, fingerprint)
     report = Path(report_path).resolve()
-    leaks: dict[Path, set[str]] = {}
-    scanned = 0
-    for path in sorted(p for p in Path(results).rglob("*") if p.is_file()):
-        if path.resolve() == report or path.name.startswith("."):
-            continue
-        scanned += 1
-        for text in file_texts(path):
-            spans = matcher.find(text)
-            for span in kept.filter(text, spans, protected=()) if spans else ():
-                leaks.setdefault(path, set()).add(span.entity)
+    paths = [p for p in sorted(Path(results).rglob("*"))
+             if p.is_file() and p.resolve() != report and not p.name.startswith(".")]
+    digests = {path: _digest(path) for path in paths}
+    to_scan = [p for p in paths if clean_before.get(str(p)) != digests[p]]
+    # Largest first, so the last file a worker starts is a small one.
+    to_scan.sort(key=lambda p: p.stat().st_size, reverse=True)
+    leaks = {path: entities for path, entities in _scan(to_scan, terms, kept_phrases, workers) if entities}
+    clean = {str(p): digests[p] for p in paths if p not in leaks}
+    if cache_path is not None:
+        _write_cache(cache_path, fingerprint, clean)
     if leaks:
         lines = []
         for path, pseudonyms in leaks.items():
@@ -137,10 +142,94 @@ def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str
         raise LeakError(f"{len(leaks)} file(s) leak identifiers:\n  " + "\n  ".join(lines), path=results)
     from pipeline.io import atomic_open
 
+    checked = len({t.term.casefold() for t in terms})
     with atomic_open(report_path) as handle:
-        handle.write(f"leak check passed\nfiles scanned: {scanned}\nterms checked: {len(matcher.by_folded)}\n")
-    log.info("Leak check - %d files, %d terms, no leaks", scanned, len(matcher.by_folded))
-    return scanned, len(matcher.by_folded)
+        handle.write(f"leak check passed\nfiles scanned: {len(paths)}\nterms checked: {checked}\n")
+    log.info("Leak check - %d files (%d read, the rest unchanged since a passing check), %d terms, no leaks",
+             len(paths), len(to_scan), checked)
+    return len(paths), checked
+
+
+def _leak_terms(key_path: str | Path, identifiers_path: str | Path,
+                speakers_path: str | Path | None) -> list[KnownTerm]:
+    key = read_key(key_path) if Path(key_path).exists() else None
+    terms: list[KnownTerm] = speaker_leak_terms(speakers_path)
+    if key is not None:
+        terms += [KnownTerm(o, lab, p) for lab, p, joined in zip(key["label"], key["pseudonym"], key["originals"])
+                  for o in joined.split(SEPARATOR) if o.strip()]
+    for line, t in enumerate(load_identifiers(identifiers_path), start=2):
+        terms.append(KnownTerm(t.term, t.label, t.replacement or f"identifiers.csv line {line}"))
+    return terms
+
+
+# One matcher per scanning process, built once from the terms (module state, as each worker is a process).
+_SCANNER: tuple[TermMatcher, KeepList] | None = None
+
+
+def _start_scanner(terms: list[KnownTerm], kept_phrases: list[str]) -> None:
+    global _SCANNER
+    from pipeline.anonymise.keep import KeepList
+
+    _SCANNER = (TermMatcher(terms, "leak"), KeepList(kept_phrases))
+
+
+def _leaked_entities(path: Path) -> tuple[Path, set[str]]:
+    assert _SCANNER is not None
+    matcher, kept = _SCANNER
+    entities: set[str] = set()
+    for text in file_texts(path):
+        spans = matcher.find(text)
+        entities.update(span.entity for span in (kept.filter(text, spans, protected=()) if spans else ()))
+    return path, entities
+
+
+def _scan(paths: list[Path], terms: list[KnownTerm], kept_phrases: list[str],
+          workers: int) -> Iterator[tuple[Path, set[str]]]:
+    if workers <= 1 or len(paths) < 2:
+        _start_scanner(terms, kept_phrases)
+        yield from map(_leaked_entities, paths)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_scanner,
+                             initargs=(terms, kept_phrases)) as pool:
+        yield from pool.map(_leaked_entities, paths)
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fingerprint(terms: list[KnownTerm], kept_phrases: list[str]) -> str:
+    """Changes whenever the check would: other terms, other kept phrases, other scanning code."""
+    digest = hashlib.blake2b(digest_size=16)
+    for text in sorted({f"{t.term.casefold()}\t{t.entity}" for t in terms}) + ["\0"] + kept_phrases:
+        digest.update(text.encode("utf-8") + b"\n")
+    for module in (__file__, sys.modules[TermMatcher.__module__].__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
+
+
+def _read_cache(cache_path: str | Path | None, fingerprint: str) -> dict[str, str]:
+    if cache_path is None or not Path(cache_path).exists():
+        return {}
+    try:
+        cache = json.loads(Path(cache_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a damaged cache only costs a full scan
+    return cache.get("clean", {}) if cache.get("fingerprint") == fingerprint else {}
+
+
+def _write_cache(cache_path: str | Path, fingerprint: str, clean: dict[str, str]) -> None:
+    from pipeline.io import atomic_open
+
+    Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_open(cache_path) as handle:
+        json.dump({"fingerprint": fingerprint, "clean": clean}, handle)
 
 
 def summarise_redactions(paths: list[str | Path]):

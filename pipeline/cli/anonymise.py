@@ -99,20 +99,24 @@ def summarise_redactions(redactions: tuple[str, ...], output: str) -> None:
 @click.option("--metadata", type=click.Path(dir_okay=False), default=None,
               help="metadata.csv: its site names are shown in results by design, so words inside them are not leaks.")
 @click.option("--quarantine", default="private/quarantine", show_default=True, type=click.Path(file_okay=False))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Processes scanning files.")
+@click.option("--cache", type=click.Path(dir_okay=False), default=None,
+              help="Remember files that passed (by content), so an unchanged file is not read again; keep it private.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def check_leaks(results: str, key: str, settings: str | None, speakers: str | None, metadata: str | None,
-                quarantine: str, output: str) -> None:
+                quarantine: str, workers: int, cache: str | None, output: str) -> None:
     """Fail if any keyed original, speaker name or known identifier is in a file under RESULTS (leaking files are quarantined).
 
     \b
     Example:
-      qualflow check-leaks results --key private/keys/key.csv --speakers transcripts/speakers.csv -o results/leak_check.txt
+      qualflow check-leaks results --key private/keys/key.csv --speakers transcripts/speakers.csv \\
+        --workers 2 --cache private/cache/leak_check.json -o results/leak_check.txt
     """
     from pipeline.anonymise.leaks import check_leaks as check, site_names
 
     anonymise = parse_settings(settings, "anonymise")
     check(results, key, anonymise["identifiers"], quarantine, output, speakers,
-          keep=[*anonymise.get("keep", []), *site_names(metadata)])
+          keep=[*anonymise.get("keep", []), *site_names(metadata)], workers=workers, cache_path=cache)
 
 
 @click.command("detect-identifiers")
