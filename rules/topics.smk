@@ -31,7 +31,9 @@ rule topics:
         "results/logs/topics/topics.log",
     benchmark:
         "results/logs/benchmarks/topics.tsv"
-    threads: 2
+    # One thread: at 17,000 documents the fit used 45 CPU s in 53 s with two, while the second core
+    # could have run matrices and the exports, which waited for it.
+    threads: 1
     resources:
         mem_mb=8000,
         runtime=120,
