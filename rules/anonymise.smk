@@ -17,7 +17,7 @@ rule find_identifiers:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log} find-identifiers {input.turns} --speakers {input.speakers}"
-        " --settings {params.settings} -o {output}"
+        " --settings {params.settings} --cache-dir private/cache -o {output}"
 
 
 # A checkpoint: besides the key it writes private/keys/views/{id}.csv, the key rows each

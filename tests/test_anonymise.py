@@ -342,3 +342,31 @@ def test_leak_check_ignores_the_inlined_plotly_bundle(tmp_path):
     key.write_text("entity,label,pseudonym,originals\nPERSON:price,PERSON,[PERSON_1],Price\n")
     scanned, terms = check_leaks(results, key, tmp_path / "none.csv", tmp_path / "q", results / "leak_check.txt")
     assert (scanned, terms) == (1, 1)
+
+
+def test_the_speaker_matcher_is_built_once_per_set_of_speakers_and_found_the_same(tmp_path, monkeypatch):
+    import pipeline.anonymise.detect as detect
+
+    speakers = [("Mirela Popescu", "C1"), ("Karim Haddad", "C2")]
+    built: list[int] = []
+    real = detect.speaker_terms
+    monkeypatch.setattr(detect, "speaker_terms", lambda pairs: (built.append(1), real(pairs))[1])
+    cache = tmp_path / "cache"
+
+    first = detect.speaker_matcher(speakers, frozenset(), cache)
+    again = detect.speaker_matcher(speakers, frozenset(), cache)
+    assert len(built) == 1
+    text = "Mirela said Mr Haddad knew the landlord."
+    assert [(s.start, s.end, s.entity) for s in again.find(text)] == [(s.start, s.end, s.entity) for s in first.find(text)]
+    assert {s.entity for s in again.find(text)} == {"PERSON:speaker:c1", "PERSON:speaker:c2"}
+
+    # Another speaker: a new matcher, and the old one is removed.
+    detect.speaker_matcher([*speakers, ("Ana Lakatos", "C3")], frozenset(), cache)
+    assert len(built) == 2
+    assert len(list(cache.glob("speaker-matcher-*.pickle"))) == 1
+
+    # A damaged file is rebuilt, not an error.
+    only = next(cache.glob("speaker-matcher-*.pickle"))
+    only.write_bytes(b"not a pickle")
+    assert detect.speaker_matcher([*speakers, ("Ana Lakatos", "C3")], frozenset(), cache).find("Ana came")
+    assert len(built) == 3

@@ -121,7 +121,11 @@ def log_resources(started: float) -> None:
     import resource
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    # Worker processes a command started and waited for (the leak gate's scanners) count as its CPU.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     logging.getLogger("qualflow").info(
         "Resources - wall %.2f s, cpu %.2f s, peak memory %.0f MB",
-        time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+        time.perf_counter() - started,
+        usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime,
+        usage.ru_maxrss / 1024,
     )

@@ -13,8 +13,11 @@ SETTINGS_HELP = "The 'anonymise' config section as JSON (defaults fill the rest)
 @click.argument("turns", type=click.Path(exists=True, dir_okay=False))
 @click.option("--speakers", type=click.Path(exists=True, dir_okay=False), help="speakers.csv: every speaker's name is searched for.")
 @click.option("--settings", default=None, help=SETTINGS_HELP)
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Keep the speakers' name matcher here (under private/), built once for the project's speakers.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Spans parquet (under private/).")
-def find_identifiers(turns: str, speakers: str | None, settings: str | None, output: str) -> None:
+def find_identifiers(turns: str, speakers: str | None, settings: str | None, cache_dir: str | None,
+                     output: str) -> None:
     """Find identifier spans in one transcript's raw turns.
 
     \b
@@ -24,7 +27,7 @@ def find_identifiers(turns: str, speakers: str | None, settings: str | None, out
     from pipeline.anonymise.detect import build_finder, find_transcript_spans, speakers_of
     from pipeline.io import read_table, write_table
 
-    finder = build_finder(parse_settings(settings, "anonymise"), speakers_of(speakers))
+    finder = build_finder(parse_settings(settings, "anonymise"), speakers_of(speakers), cache_dir=cache_dir)
     write_table(find_transcript_spans(read_table(turns), finder), output, file_mode=0o600)
 
 
