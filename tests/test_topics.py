@@ -391,7 +391,7 @@ def test_a_topic_coded_only_in_passing_is_emergent_when_the_codebook_does_not_kn
     assert by_theme["codebook_terms"].tolist() == [1, 4]
     assert result.topics.set_index("topic")["emergent"].to_dict() == {0: True, 1: False}
     assert [stub["id"] for stub in result.candidates] == ["emergent-bus-fares"]
-    assert result.candidates[0]["label"] == "Bus, fares, timetable"
+    assert result.candidates[0]["label"] == "bus, fares, timetable"
 
 
 def test_the_reducer_is_fitted_on_distinct_vectors_and_duplicates_get_the_same_coordinates():

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.codebook import Codebook
+from pipeline.text import clip
 
 REPORT_COLUMNS = ["code", "theme", "label", "level", "turns", "negated", "hypothetical", "participants",
                   "by_terms", "by_semantic", "by_supervised", "top_terms", "unmatched_terms"]
@@ -83,7 +84,7 @@ def uncoded_sample(coded: pd.DataFrame, turns: pd.DataFrame, n: int, exclude_rol
         pool = pool[~pool["role"].isin(exclude_roles)]
     sample = pool.sample(n=min(n, len(pool)), random_state=SEED) if n else pool.head(0)
     sample = sample.sort_values(["transcript_id", "turn"])
-    text = sample["text"].astype(str).map(lambda t: t if len(t) <= QUOTE_CHARS else t[: QUOTE_CHARS - 1] + "…")
+    text = sample["text"].astype(str).map(lambda t: clip(t, QUOTE_CHARS))
     return pd.DataFrame({"transcript_id": sample["transcript_id"], "turn": sample["turn"],
                          "speaker": sample["speaker"], "text": text})
 

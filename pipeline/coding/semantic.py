@@ -18,6 +18,7 @@ from pipeline.codebook import Code, Codebook
 from pipeline.coding import Hit
 from pipeline.errors import InputError
 from pipeline.io import atomic_open
+from pipeline.text import clip
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +168,6 @@ class SemanticCoder:
                 if self._theme_of[j] not in allowed:
                     continue
                 nearest = str(self.emb.text[where[unit, j]])
-                evidence = nearest if len(nearest) <= EVIDENCE_CHARS else nearest[: EVIDENCE_CHARS - 1] + "…"
+                evidence = clip(nearest, EVIDENCE_CHARS)
                 hits.append(Hit(unit, self.code_ids[j], round(min(max(score, 0.0), 1.0), 4), (evidence,)))
         return hits

@@ -119,7 +119,8 @@ def candidate_code(topic: int, label_words: list[str], terms: list[str], quotes:
     """A draft code for an emergent topic, shaped like a codebook theme."""
     base = "-".join(["emergent"] + [re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") for t in label_words[:2]])
     code_id = base if base not in existing_ids else f"{base}-{topic}"
-    label = ", ".join(label_words).capitalize() if label_words else f"Topic {topic}"
+    # The corpus's own words, not capitalised: "Day ticket" would read as the surname Day to the leak gate.
+    label = ", ".join(label_words) if label_words else f"Topic {topic}"
     return {
         "id": code_id,
         "label": label,

@@ -226,10 +226,9 @@ def representative_quotes(corpus: TopicCorpus, doc_topics: pd.DataFrame, topic: 
 
 
 def trim_quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + " …"
+    from pipeline.text import clip
+
+    return clip(" ".join(text.split()), limit)
 
 
 def _topic_columns(n_quotes: int) -> list[str]:
