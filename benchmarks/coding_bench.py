@@ -1,6 +1,6 @@
 """Coding throughput on one core: turns per second for the terms and semantic coders.
 
-    python benchmarks/coding_bench.py [--turns 20000]
+    python benchmarks/coding_bench.py [--turns 20000] [--backend minilm|minilm-int8]
 
 Turns are varied, not repeated: sentences of the gold set recombined, with
 invented words, numbers and names mixed in (repetitive text flatters the
@@ -59,6 +59,7 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=20000)
     parser.add_argument("--semantic-turns", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=64, help="MiniLM batch size for the embedding row")
+    parser.add_argument("--backend", default="minilm", help="embedding backend for the semantic rows (minilm, minilm-int8)")
     args = parser.parse_args()
 
     import torch
@@ -81,7 +82,7 @@ def main() -> None:
     seconds = timed(terms.code_units, texts)
     rows.append(("terms", args.turns, words, setup, seconds, args.turns / seconds))
 
-    backend = load_backend({"backend": "minilm", "batch_size": args.batch_size})
+    backend = load_backend({"backend": args.backend, "batch_size": args.batch_size})
     start = time.perf_counter()
     semantic = SemanticCoder(book, embed_codebook(book, backend))
     setup = time.perf_counter() - start
@@ -98,7 +99,7 @@ def main() -> None:
 
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"Coding throughput, one core (torch threads {torch.get_num_threads()}), lemmas: {terms.lemmatiser.strategy}, "
-          f"MiniLM batch size {args.batch_size}; machine: {os.cpu_count()} cores, load average {load}\n")
+          f"embedding {args.backend}, batch size {args.batch_size}; machine: {os.cpu_count()} cores, load average {load}\n")
     print("| coder | turns | words/turn | set-up s | coding s | turns/s |")
     print("|---|---|---|---|---|---|")
     for name, n, w, s, c, rate in rows:
