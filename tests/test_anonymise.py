@@ -370,3 +370,12 @@ def test_the_speaker_matcher_is_built_once_per_set_of_speakers_and_found_the_sam
     only.write_bytes(b"not a pickle")
     assert detect.speaker_matcher([*speakers, ("Ana Lakatos", "C3")], frozenset(), cache).find("Ana came")
     assert len(built) == 3
+
+
+def test_plural_es_follows_only_a_sibilant_so_short_names_do_not_take_common_verbs():
+    from pipeline.anonymise.known import KnownTerm, TermMatcher
+
+    matcher = TermMatcher([KnownTerm(n, "PERSON", n) for n in ("Mak", "Lin", "Jones", "Marsh")], "speaker")
+    found = lambda text: [text[s.start:s.end] for s in matcher.find(text)]  # noqa: E731
+    assert found("She makes the lines for the queue.") == []
+    assert found("The Joneses and the Marshes came; Mak's and Lin's children too.") == ["Jones", "Marsh", "Mak", "Lin"]

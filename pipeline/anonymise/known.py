@@ -142,7 +142,8 @@ class TermMatcher:
     def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
         return re.compile(
             r"(?<![\w])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives) + r")"
-            r"(?:['’]s|s['’]|['’]|e?s)?(?![\w])",
+            # "es" only after a sibilant ("the Joneses", "Marxes"): after Mak or Tim it would take "makes", "times".
+            r"(?:['’]s|s['’]|['’]|s|(?:(?<=[sxz])|(?<=[cs]h))es)?(?![\w])",
             re.IGNORECASE,
         )
 
