@@ -17,6 +17,7 @@ from pipeline.codebook import Codebook
 from pipeline.coding import Hit
 from pipeline.coding.lemmas import Lemmatiser, load_lemmatiser
 from pipeline.coding.polarity import AFFIRMED, polarity_at, strongest
+from pipeline.coding.literal_starts import literal_starts
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +53,15 @@ class TermsCoder:
         self.lemmatiser = lemmatiser or load_lemmatiser(settings.get("spacy_model", "en_core_web_sm"))
         self._first: dict[str, list[_Pattern]] = defaultdict(list)
         self._prefixes: dict[int, dict[str, list[_Pattern]]] = defaultdict(lambda: defaultdict(list))
-        self._regexes: list[tuple[str, str, re.Pattern[str]]] = []
+        self._regexes: list[tuple[str, str, re.Pattern[str], frozenset[str] | None]] = []
         self._candidate_cache: dict[tuple[str, str], list[_Pattern]] = {}
         self.terms_by_code: dict[str, list[str]] = {}
         for code in codebook.all_codes():
             self.terms_by_code[code.id] = [t.text for t in code.terms]
             for term in code.terms:
                 if term.kind == "regex":
-                    self._regexes.append((code.id, term.text, re.compile(term.text, re.IGNORECASE)))
+                    self._regexes.append(
+                        (code.id, term.text, re.compile(term.text, re.IGNORECASE), literal_starts(term.text)))
                 else:
                     self._add(_Pattern(code.id, term.text, self._words(term.text)))
 
@@ -95,7 +97,10 @@ class TermsCoder:
                 if end:
                     matches.append(TermMatch(pattern.code, pattern.term, i, end, polarity_at(lemmas, i, end)))
         if self._regexes:
-            for code, term, regex in self._regexes:
+            lowered = text.lower()
+            for code, term, regex, beginnings in self._regexes:
+                if beginnings is not None and not any(b in lowered for b in beginnings):
+                    continue
                 for m in regex.finditer(text):
                     first = max(0, bisect.bisect_right(starts, m.start()) - 1)
                     last = max(first + 1, bisect.bisect_left(starts, m.end()))
