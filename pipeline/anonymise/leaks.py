@@ -7,7 +7,6 @@ import json
 import logging
 import re
 import shutil
-import sys
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -209,8 +208,8 @@ def _fingerprint(terms: list[KnownTerm], kept_phrases: list[str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for text in sorted({f"{t.term.casefold()}\t{t.entity}" for t in terms}) + ["\0"] + kept_phrases:
         digest.update(text.encode("utf-8") + b"\n")
-    for module in (__file__, sys.modules[TermMatcher.__module__].__file__):
-        digest.update(Path(module).read_bytes())
+    for module in sorted(Path(__file__).parent.glob("*.py")):  # the gate's matching and keep rules
+        digest.update(module.read_bytes())
     return digest.hexdigest()
 
 
