@@ -118,19 +118,19 @@ def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str
     """
     kept_phrases = sorted(set(keep))
     terms = _leak_terms(key_path, identifiers_path, speakers_path)
-    fingerprint = _fingerprint(terms, kept_phrases)
+    fingerprint = _fingerprint(terms, kept_phrases) if cache_path is not None else ""
     clean_before = _read_cache(cache_path, fingerprint)
     report = Path(report_path).resolve()
     paths = [p for p in sorted(Path(results).rglob("*"))
              if p.is_file() and p.resolve() != report and not p.name.startswith(".")]
-    digests = {path: _digest(path) for path in paths}
-    to_scan = [p for p in paths if clean_before.get(str(p)) != digests[p]]
+    # Digests only serve the cache: without one, every file is read once, by the scan.
+    digests = {path: _digest(path) for path in paths} if cache_path is not None else {}
+    to_scan = [p for p in paths if str(p) not in clean_before or clean_before[str(p)] != digests[p]]
     # Largest first, so the last file a worker starts is a small one.
     to_scan.sort(key=lambda p: p.stat().st_size, reverse=True)
     leaks = {path: entities for path, entities in _scan(to_scan, terms, kept_phrases, workers) if entities}
-    clean = {str(p): digests[p] for p in paths if p not in leaks}
     if cache_path is not None:
-        _write_cache(cache_path, fingerprint, clean)
+        _write_cache(cache_path, fingerprint, {str(p): digests[p] for p in paths if p not in leaks})
     if leaks:
         lines = []
         for path, pseudonyms in leaks.items():
