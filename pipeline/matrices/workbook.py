@@ -79,7 +79,7 @@ def write_workbook(sheets: Sequence[tuple[str, pd.DataFrame, dict]], path: str |
             header.append(cell)
         sheet.append(header)
         styled = [(column in heat, column in wrap) for column in columns]
-        for row in table.itertuples(index=False):
+        for row in zip(*(table[c].tolist() for c in table.columns)):  # not itertuples: see quotes.plain_rows
             values = []
             for (is_heat, is_wrap), value in zip(styled, row):
                 missing = pd.isna(value)
