@@ -411,3 +411,53 @@ def test_the_reducer_is_fitted_on_distinct_vectors_and_duplicates_get_the_same_c
     assert reducer.reducer.n_neighbors == 2  # never more neighbours than distinct points
     assert reducer.transform(X)[:, 0].tolist() == pytest.approx([0.0, 10.0, 0.0, 10.0, 6.0])
     assert sorted(reducer.reducer.labels.tolist()) == [-1, 0, 1]
+
+
+def test_a_large_corpus_is_fitted_on_a_seeded_sample_and_the_rest_joins_the_nearest_topic(monkeypatch):
+    from pipeline.topics import model
+    from pipeline.topics.model import OUTLIER_TOPIC, TopicFit, fit_topics
+
+    rng = np.random.default_rng(0)
+    axes = np.eye(8, dtype=np.float32)
+    # 300 documents near one of three directions, and 20 far from all of them.
+    cluster = np.r_[np.repeat([0, 1, 2], 100), np.full(20, 3)]
+    vectors = axes[cluster] + rng.normal(0, 0.05, (len(cluster), 8)).astype(np.float32)
+    vectors[cluster == 3] = axes[5] + rng.normal(0, 0.05, (20, 8))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    docs = [f"doc {i}" for i in range(len(cluster))]
+    fitted_on = []
+
+    def fit_by_direction(sample_docs, sample_vectors, settings, **_):
+        fitted_on.append(list(sample_docs))
+        direction = sample_vectors[:, :3].argmax(axis=1)
+        topics = [int(d) if v[d] > 0.5 else OUTLIER_TOPIC for d, v in zip(direction, sample_vectors)]
+        return TopicFit(topics=topics, terms={t: [(f"term{t}", 1.0)] for t in range(3)}, method="hdbscan", params={})
+
+    monkeypatch.setattr(model, "_fit_all", fit_by_direction)
+    settings = {**TOPIC_SETTINGS, "max_fit_documents": 90}
+    fit = fit_topics(docs, vectors, settings)
+
+    assert len(fitted_on[0]) == 90 and len(set(fitted_on[0])) == 90
+    assert fit.params["fitted_on_documents"] == 90 and fit.params["assigned_to_nearest"] == 230
+    topics = np.array(fit.topics)
+    for c in range(3):  # each direction is one topic, sampled or assigned
+        assert len(set(topics[cluster == c])) == 1 and topics[cluster == c][0] != OUTLIER_TOPIC
+    assert set(topics[cluster == 3]) == {OUTLIER_TOPIC}  # below outlier_threshold of every centroid
+    sizes = [int((topics == t).sum()) for t in range(3)]
+    assert sizes == sorted(sizes, reverse=True)  # renumbered by size over all documents
+    assert fit_topics(docs, vectors, settings).topics == fit.topics  # the sample is seeded
+    assert fitted_on[1] == fitted_on[0]
+
+    fitted_on.clear()
+    fit_topics(docs, vectors, {**settings, "max_fit_documents": 0})
+    assert len(fitted_on[0]) == len(docs)  # 0: every document
+
+
+def test_nearest_neighbours_are_the_same_whatever_the_block_size(monkeypatch):
+    from pipeline.topics import model
+
+    X = np.random.default_rng(1).normal(size=(300, 16)).astype(np.float32)
+    whole = model.exact_cosine_knn(X, 7, chunk=300)
+    monkeypatch.setattr(model, "KNN_BLOCK_CELLS", 1000)  # 64 rows a block, the least allowed
+    blocked = model.exact_cosine_knn(X, 7)
+    assert np.array_equal(whole[0], blocked[0]) and np.allclose(whole[1], blocked[1])

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.io import atomic_open
-from pipeline.topics.model import OUTLIER_TOPIC, TopicFit
+from pipeline.topics.model import OUTLIER_TOPIC, TopicFit, nearest_topics
 
 log = logging.getLogger(__name__)
 
@@ -116,20 +116,3 @@ def kept_fit(saved: SavedFit | None, keys: list[str], vectors: np.ndarray, key: 
     return TopicFit(topics=topics, terms={t: v for t, v in saved.terms.items() if t in present},
                     method=saved.method, params={**saved.params, "kept_last_fit": True,
                                                  "assigned_since_fit": len(new), "gone_since_fit": gone})
-
-
-def nearest_topics(vectors: np.ndarray, topics: list[int], rows: list[int], threshold: float) -> list[int]:
-    """For each of `rows`, the topic (of the other documents) with the most similar centroid, or the
-    outlier topic when no centroid reaches `threshold`."""
-    labels = np.asarray(topics)
-    fixed = np.ones(len(labels), dtype=bool)
-    fixed[rows] = False
-    candidates = sorted({int(t) for t in labels[fixed]} - {OUTLIER_TOPIC})
-    if not candidates:
-        return [OUTLIER_TOPIC] * len(rows)
-    centroids = np.vstack([vectors[fixed & (labels == t)].mean(axis=0) for t in candidates])
-    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-    centroids = np.divide(centroids, norms, out=np.zeros_like(centroids), where=norms > 0)
-    similarity = vectors[rows] @ centroids.T
-    best = similarity.argmax(axis=1)
-    return [candidates[b] if similarity[i, b] >= threshold else OUTLIER_TOPIC for i, b in enumerate(best)]
