@@ -2,7 +2,7 @@
 import os
 import re
 
-from pipeline.workflow import check_project, ensure_cli_on_path, settings_arg
+from pipeline.workflow import check_project, drop_local_job_rate_limit, ensure_cli_on_path, settings_arg
 
 ensure_cli_on_path()
 # Local jobs fork from one warm process instead of each importing torch and spaCy (pipeline/warm.py).
@@ -12,6 +12,11 @@ if workflow.local_exec and not workflow.remote_exec:
 PROJECT = check_project(config)
 config = PROJECT.config
 IDS = PROJECT.transcript_ids
+
+
+# Snakemake's job rate limit makes a long local run's scheduler spin; see the function.
+onstart:
+    drop_local_job_rate_limit(workflow)
 
 
 wildcard_constraints:

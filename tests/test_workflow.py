@@ -169,3 +169,20 @@ def test_bad_metadata_stops_snakemake_before_any_job(tmp_path: Path):
     assert "metadata.csv:3" in result.stderr and "no-such-session" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "private" / "turns").exists()
+
+
+def test_a_local_run_drops_snakemakes_job_rate_limit_and_a_cluster_run_keeps_it():
+    from types import SimpleNamespace
+
+    from snakemake.scheduling.job_scheduler import JobScheduler
+
+    from pipeline.workflow import drop_local_job_rate_limit
+
+    # The attribute the workaround clears is still where this Snakemake keeps it.
+    assert "job_rate_limiter" in JobScheduler.__init__.__code__.co_names
+    local = SimpleNamespace(local_exec=True, remote_exec=False, scheduler=SimpleNamespace(job_rate_limiter=object()))
+    assert drop_local_job_rate_limit(local) and local.scheduler.job_rate_limiter is None
+    assert not drop_local_job_rate_limit(local)  # already off
+    cluster = SimpleNamespace(local_exec=False, remote_exec=False, scheduler=SimpleNamespace(job_rate_limiter=object()))
+    assert not drop_local_job_rate_limit(cluster) and cluster.scheduler.job_rate_limiter is not None
+    assert not drop_local_job_rate_limit(SimpleNamespace(local_exec=True, remote_exec=False))  # no scheduler (dry run)
