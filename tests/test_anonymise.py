@@ -379,3 +379,34 @@ def test_plural_es_follows_only_a_sibilant_so_short_names_do_not_take_common_ver
     found = lambda text: [text[s.start:s.end] for s in matcher.find(text)]  # noqa: E731
     assert found("She makes the lines for the queue.") == []
     assert found("The Joneses and the Marshes came; Mak's and Lin's children too.") == ["Jones", "Marsh", "Mak", "Lin"]
+
+
+def test_terms_under_a_crowded_first_word_match_exactly_as_one_pattern_would(monkeypatch):
+    import pipeline.anonymise.known as known
+
+    firsts = ["Ana", "Mirela", "Karim", "Mary-Jane", "Tomás", "Siobhan", "Ion", "Leyla"]
+    surnames = ["Popescu", "Haddad", "O'Brien", "Jones", "Marsh", "Lakatos", "Nowak", "Stone", "Price", "Lee",
+                "Kovacs", "Dumitru", "Rossi", "Ahmed", "Balogh", "Horvath"]
+    surnames += [a + b for a in ("Pop", "Had", "Lak", "Now", "Kov", "Dum", "Ros", "Bal", "Hor", "Ahm")
+                 for b in ("escu", "dad", "atos", "ak", "ovic", "ski", "ova", "ton")]
+    speakers = [(f"{firsts[i % len(firsts)]} {s}", f"P{i}") for i, s in enumerate(surnames)]
+    terms = known.speaker_terms(speakers)
+    split = known.TermMatcher(terms, "speaker")
+    assert "mrs" in split._split_first_words  # 96 surnames after "Mrs": indexed by the second word
+    monkeypatch.setattr(known, "SPLIT_GROUP", 10**9)
+    whole = known.TermMatcher(terms, "speaker")
+    assert not whole._split_first_words
+
+    texts = [
+        "Mrs Popescu's landlord wrote to Mr Joneses and to Dr. Lee about PC O'Brien.",
+        "Cllr Mary-Jane Stone met mrs  popescu and MR\nHADDAD; Sergeant Price came later.",
+        "The price went up, said Mrs Price. Mrs Prices and the Marshes came. Ask Mr",
+        "Mr Smith is not a speaker, nor is Mrs. Ms Nowak's son and Mx Kovacs' daughter are.",
+        "Ion Ahmed, Leyla Rossi-Balogh and Tomás Horvath; Dr Dumitru's clinic; Sgt Lakatos.",
+        "Mrs Popescus, Mr Kovovic and Dr Nowski met Ms Halton-Rosova; Cllr Dumton's office.",
+    ]
+    for text in texts:
+        assert [(s.start, s.end, s.entity) for s in split.find(text)] == \
+            [(s.start, s.end, s.entity) for s in whole.find(text)], text
+        assert split.matched_entities(text) == whole.matched_entities(text)
+    assert len(split.find(texts[0])) >= 4
