@@ -149,17 +149,19 @@ class TermMatcher:
         by_first: dict[str, list[str]] = {}
         for a in self.alternatives:
             by_first.setdefault(_words(a)[0], []).append(a)
-        self._split_first_words = {first for first, group in by_first.items() if len(group) > SPLIT_GROUP}
-        self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._by_first_word: dict[str, tuple[str, ...]] = {}
+        self._by_two_words: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._split_first_words: set[str] = set()
         for first, group in by_first.items():
-            if first not in self._split_first_words:
-                self._groups[(first,)] = tuple(group)
+            if len(group) <= SPLIT_GROUP:
+                self._by_first_word[first] = tuple(group)
                 continue
-            by_second: dict[tuple[str, ...], list[str]] = {}
+            self._split_first_words.add(first)
+            by_second: dict[tuple[str, str], list[str]] = {}
             for a in group:  # longest first within each part, as in the group
                 by_second.setdefault((first, (_words(a) + [""])[1]), []).append(a)
-            self._groups.update((key, tuple(part)) for key, part in by_second.items())
-        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+            self._by_two_words.update((key, tuple(part)) for key, part in by_second.items())
+        self._patterns: dict[str | tuple[str, str], re.Pattern[str]] = {}
 
     @staticmethod
     def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
@@ -182,30 +184,32 @@ class TermMatcher:
         pattern took 65-90 ms in every job whose transcript used the title.
         """
         found: list[re.Match[str]] = []
-        words = list(_WORD.finditer(text))
-        for i, word in enumerate(words):
+        for word in _WORD.finditer(text):
             for first in _word_forms(word.group().lower()):
-                if first in self._split_first_words:
-                    following = words[i + 1].group().lower() if i + 1 < len(words) else ""
-                    keys = [(first, "")] + [(first, second) for second in _word_forms(following) if second]
-                else:
-                    keys = [(first,)]
-                for key in keys:
-                    group = self._groups.get(key)
-                    if group is None:
-                        continue
-                    pattern = self._patterns.get(key)
-                    if pattern is None:
-                        pattern = self._patterns[key] = self._compile(group)
-                    match = pattern.match(text, word.start())
-                    if match:
-                        found.append(match)
+                group = self._by_first_word.get(first)
+                if group is not None:
+                    self._match_group(first, group, text, word.start(), found)
+                elif first in self._split_first_words:
+                    after = _WORD.search(text, word.end())
+                    for second in dict.fromkeys(("", *_word_forms(after.group().lower() if after else ""))):
+                        group = self._by_two_words.get((first, second))
+                        if group is not None:
+                            self._match_group((first, second), group, text, word.start(), found)
         found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
         kept: list[re.Match[str]] = []
         for m in found:
             if not kept or m.start() >= kept[-1].end():
                 kept.append(m)
         return kept
+
+    def _match_group(self, key: str | tuple[str, str], group: tuple[str, ...], text: str, start: int,
+                     found: list[re.Match[str]]) -> None:
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = self._compile(group)
+        match = pattern.match(text, start)
+        if match:
+            found.append(match)
 
     def matched_entities(self, text: str) -> set[str]:
         """Entities of every literal match, including those `find` then drops for want of a capital.
