@@ -27,6 +27,8 @@ checkpoint build_key:
     input:
         spans=all_of("private/spans/{id}.parquet"),
         turns=all_of("private/turns/{id}.parquet"),
+        # Its terms found on the word alone stay in the text; views change only where that matters.
+        codebook=config["coding"]["codebook"],
     output:
         "private/keys/key.csv",
     params:
@@ -43,7 +45,7 @@ checkpoint build_key:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
-        " --settings {params.settings} -o {output}"
+        " --codebook {input.codebook} --settings {params.settings} -o {output}"
 
 
 rule anonymise:
@@ -99,6 +101,7 @@ rule check_leaks:
         identifiers=identifiers_file,
         speakers=config["transcripts"]["speakers"],
         metadata=config["transcripts"]["metadata"],
+        codebook=config["coding"]["codebook"],
     output:
         "results/leak_check.txt",
     params:
@@ -116,4 +119,5 @@ rule check_leaks:
     shell:
         "qualflow --log {log} check-leaks results --key {input.key} --speakers {input.speakers}"
         " --metadata {input.metadata} --settings {params.settings} --workers {threads}"
+        " --spans-dir private/spans --codebook {input.codebook}"
         " --cache private/cache/leak_check.json -o {output}"

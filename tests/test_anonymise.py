@@ -315,7 +315,9 @@ def test_check_leaks_command_fails_with_exit_1(tmp_path, capsys):
               "--settings", json.dumps({"identifiers": str(tmp_path / "none.csv")}), "-o", str(results / "leak_check.txt")])
     assert done.value.code == 1
     err = capsys.readouterr().err
-    assert "report.html: contains the original of [PERSON_1]" in err and "Florin" not in err
+    message, _, note = err.partition("The originals, shown on this console only")
+    assert "report.html: contains the original of [PERSON_1]" in message and "Florin" not in message
+    assert '[PERSON_1] is "Florin"' in note
 
 
 def test_kept_word_never_joins_a_name():

@@ -42,6 +42,12 @@ SPEECH_VERBS = {
     "lives", "lived", "came", "went", "cannot", "can't", "couldn't", "didn't", "doesn't", "was", "is", "has", "had",
     "and", "cried", "shouted", "helped", "helps", "brought", "drove", "fixed", "started", "moved",
 }
+# The verbs among those that only a person does: "Windrush was", "Eviction is" are no evidence of a name.
+PERSON_VERBS = SPEECH_VERBS - {
+    "was", "is", "has", "had", "and", "cannot", "can't", "couldn't", "didn't", "doesn't", "came", "went", "started",
+    "moved", "works", "worked", "lives", "lived", "wants", "wanted", "knows", "knew", "helps", "helped", "brought",
+    "fixed",
+}
 # Below this English frequency a sentence-initial word before such a verb is taken as a name.
 SPEAKER_CUE_ZIPF = 4.0
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "(", "[", "-", "–", "—", "…"}
@@ -142,7 +148,10 @@ class OfflineNameDetector:
             i -= 2  # "Mr and Mrs Sultani", "Dr & Mrs Haddad": one couple, one span
         start = tokens[i][0]
         end = tokens[i][0] + len(text[tokens[i][0] : tokens[j][1]]) - (len(tokens[j][2]) - len(words[-1]))
-        return Span(start, end, self._label(folded, previous), self.name)
+        lex = self.lexicon
+        cue = context_cue(text, start, end) or (
+            "name list" if any(w in lex.first_names or w in lex.surnames or w in lex.places for w in folded) else "")
+        return Span(start, end, self._label(folded, previous), self.name, cue=cue)
 
     def _foreign_word(self, word: str, folded: str) -> bool:
         lex = self.lexicon
@@ -211,6 +220,38 @@ class OfflineNameDetector:
         if in_place_list and not in_name_list:
             return "PLACE"
         return "PERSON"
+
+
+def context_cue(text: str, start: int, end: int) -> str:
+    """The evidence around text[start:end] that it is a name, whoever found it: a title ("Mrs X",
+    "Sergeant X"), a relation ("my neighbour X", "X's wife"), "called X", a street or organisation
+    ending ("X Road", "X Academy"), a verb only a person does ("X says"); "" when there is none.
+
+    Only the decision of a guessing detector depends on this: a codebook term found with no cue
+    is left in the text (see pipeline/anonymise/key.py), one found with a cue is still masked.
+    """
+    inside = [fold(t) for t in TOKEN.findall(text[start:end])]
+    before = TOKEN.findall(text[max(0, start - 40) : start])
+    previous = fold(before[-1]).rstrip(".") if before else ""
+    if (inside and inside[0].rstrip(".") in TITLES and len(inside) > 1) or previous in TITLES:
+        return "title"
+    if previous in RELATIONS:
+        return "relation"
+    if previous in NAME_CUES:
+        return "called"
+    if len(inside) > 1 and (inside[-1] in STREET_SUFFIXES or inside[-1] in ORG_SUFFIXES):
+        return "suffix"
+    after = text[end : end + 40]
+    possessive = _POSSESSIVE_RELATION.match(after)
+    if possessive and fold(possessive.group(1)) in RELATIONS:
+        return "relation"
+    following = TOKEN.findall(after)
+    if following and fold(following[0]) in PERSON_VERBS:
+        return "speech"
+    return ""
+
+
+_POSSESSIVE_RELATION = re.compile(r"['’]s\s+(\w+)")
 
 
 def _capitalised(token: str) -> bool:

@@ -13,7 +13,7 @@ from pipeline.anonymise.keep import KeepList
 from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers
 from pipeline.anonymise.key import SEPARATOR, read_key
 from pipeline.anonymise.replace import apply_spans
-from pipeline.anonymise.spans import Span, resolve_overlaps
+from pipeline.anonymise.spans import Span, is_weak, resolve_overlaps
 from pipeline.errors import AnonymisationError
 from pipeline.io import read_table, write_table
 from pipeline.turns import ANONYMISED_COLUMNS
@@ -92,14 +92,17 @@ def anonymise_transcript(
     for turn, text in zip(turns["turn"], turns["text"]):
         text = text if isinstance(text, str) else ""
         own = spans[spans["turn"] == turn]
-        found = [Span(int(s), int(e), lab, det, ent) for s, e, lab, det, ent in
-                 zip(own["start"], own["end"], own["label"], own["detector"], own["entity"])]
+        cues = own["cue"] if "cue" in own.columns else [None] * len(own)
+        found = [Span(int(s), int(e), lab, det, ent, cue if isinstance(cue, str) else "?") for s, e, lab, det, ent, cue
+                 in zip(own["start"], own["end"], own["label"], own["detector"], own["entity"], cues)]
         settled = resolve_overlaps(found + everywhere.find(text))
         pairs = []
         for span in settled:
             pseudonym = pseudonym_of.get(span.entity)
             if pseudonym is None and keep.covers(text[span.start : span.end]):
                 continue  # kept since the spans were found
+            if pseudonym is None and is_weak(span.detector, span.cue):
+                continue  # a codebook term found on the word alone: build-key left it out of the key
             if pseudonym is None:
                 raise AnonymisationError(f"entity of a span in turn {turn} is not in the key; rerun build-key", path=key_path)
             pairs.append((span, pseudonym))
