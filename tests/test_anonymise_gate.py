@@ -194,3 +194,12 @@ def test_a_leaked_speaker_name_or_listed_identifier_points_to_its_line(tmp_path)
     assert "listed in" in message and "identifiers.csv line 2" in message and "delete line 2 of" in message
     assert "Qilvane" not in message and "Brackwater" not in message
     assert "Qilvane" in caught.value.console_note and "Brackwater School" in caught.value.console_note
+
+
+def test_a_word_left_out_as_a_guess_is_still_masked_where_the_key_has_it_for_a_better_reason(tmp_path):
+    # PLACE:zorblat is a guess on the word alone (left out); PERSON:zorblat has a cue (in the key).
+    codebook = _codebook(tmp_path, "zorblat")
+    paths = _study(tmp_path, ["We moved from Zorblat last year.", "My friend Zorblat helped."], codebook)
+    assert list(read_key(paths["key"])["entity"]) == ["PERSON:zorblat"]
+    texts = list(pd.read_parquet(paths["results"] / "anonymised" / "site-a.parquet")["text"])
+    assert texts == ["We moved from [PERSON_1] last year.", "My friend [PERSON_1] helped."]

@@ -95,14 +95,15 @@ def anonymise_transcript(
         cues = own["cue"] if "cue" in own.columns else [None] * len(own)
         found = [Span(int(s), int(e), lab, det, ent, cue if isinstance(cue, str) else "?") for s, e, lab, det, ent, cue
                  in zip(own["start"], own["end"], own["label"], own["detector"], own["entity"], cues)]
+        # A codebook term found on the word alone: build-key left it out of the key, so it stays,
+        # unless the key masks the same word for a better reason (a literal match below).
+        found = [s for s in found if s.entity in pseudonym_of or not is_weak(s.detector, s.cue)]
         settled = resolve_overlaps(found + everywhere.find(text))
         pairs = []
         for span in settled:
             pseudonym = pseudonym_of.get(span.entity)
             if pseudonym is None and keep.covers(text[span.start : span.end]):
                 continue  # kept since the spans were found
-            if pseudonym is None and is_weak(span.detector, span.cue):
-                continue  # a codebook term found on the word alone: build-key left it out of the key
             if pseudonym is None:
                 raise AnonymisationError(f"entity of a span in turn {turn} is not in the key; rerun build-key", path=key_path)
             pairs.append((span, pseudonym))
