@@ -73,8 +73,7 @@ def explain_leaks(
     for pseudonym, source in sources.items():
         source.codebook_lines = sorted({n for o in originals[pseudonym] for n in codebook_lines.get(o.casefold(), [])})
 
-    lines = [f"{len(leaks)} file(s) hold identifiers; each was moved to {quarantine}/ and is rebuilt by the "
-             "next run once the cause is fixed:"]
+    lines = [f"{len(leaks)} file(s) hold identifiers; each was moved to {quarantine}/:"]
     for path, found in leaks.items():
         target = Path(quarantine) / path.relative_to(results)
         lines.append(f"  {path}: contains the original of {', '.join(sorted(found))} (moved to {target})")
@@ -175,8 +174,8 @@ def _describe(source: Source, files: list[Path], results: str | Path, codebook: 
     if source.codebook_lines:
         remove = f"take it out of the codebook {codebook} ({_lines(source.codebook_lines)})"
     elif files and all(_under(f, results, "anonymised") for f in files):
-        remove = ("rerun: the anonymised text never keeps an original, so the file was changed by hand or "
-                  "built by another version; report it if it comes back")
+        remove = ("there is nothing to change at its source: anonymise never writes an original, so the file "
+                  "was changed by hand or by another version (report it if the next run brings it back)")
     else:
         remove = ("remove it from what the file is made of (the codebook, a metadata.csv or speakers.csv "
                   "column, or a hand edit)")
@@ -184,7 +183,7 @@ def _describe(source: Source, files: list[Path], results: str | Path, codebook: 
     if not_identifier:
         fixes.append("if it is not an identifier, " + " or ".join(not_identifier))
     fixes.append(f"if it is one, {remove}")
-    out.append("    To fix: " + "; ".join(fixes) + ". Then run the workflow again.")
+    out.append("    To fix: " + "; ".join(fixes) + ". Then run the workflow again: it rebuilds the moved files.")
     return out
 
 
