@@ -203,3 +203,14 @@ def test_a_word_left_out_as_a_guess_is_still_masked_where_the_key_has_it_for_a_b
     assert list(read_key(paths["key"])["entity"]) == ["PERSON:zorblat"]
     texts = list(pd.read_parquet(paths["results"] / "anonymised" / "site-a.parquet")["text"])
     assert texts == ["We moved from [PERSON_1] last year.", "My friend [PERSON_1] helped."]
+
+
+def test_a_models_span_gets_its_cue_from_the_words_around_it():
+    import spacy
+
+    from pipeline.anonymise.spacy_ner import SpacyNerDetector
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Zorblat"}])
+    text = "Ask Mrs. Zorblat about it. Zorblat eviction is common. My cousin Zorblat knows."
+    assert [s.cue for s in SpacyNerDetector(nlp).find(text)] == ["title", "", "relation"]

@@ -230,27 +230,43 @@ def context_cue(text: str, start: int, end: int) -> str:
     Only the decision of a guessing detector depends on this: a codebook term found with no cue
     is left in the text (see pipeline/anonymise/key.py), one found with a cue is still masked.
     """
-    inside = [fold(t) for t in TOKEN.findall(text[start:end])]
-    before = TOKEN.findall(text[max(0, start - 40) : start])
-    previous = fold(before[-1]).rstrip(".") if before else ""
-    if (inside and inside[0].rstrip(".") in TITLES and len(inside) > 1) or previous in TITLES:
+    inside = text[start:end].split()
+    previous = _previous_token(text, start).casefold().rstrip(".")
+    if (len(inside) > 1 and inside[0].casefold().rstrip(".") in TITLES) or previous in TITLES:
         return "title"
     if previous in RELATIONS:
         return "relation"
     if previous in NAME_CUES:
         return "called"
-    if len(inside) > 1 and (inside[-1] in STREET_SUFFIXES or inside[-1] in ORG_SUFFIXES):
+    if len(inside) > 1 and (inside[-1].casefold() in STREET_SUFFIXES or inside[-1].casefold() in ORG_SUFFIXES):
         return "suffix"
-    after = text[end : end + 40]
-    possessive = _POSSESSIVE_RELATION.match(after)
-    if possessive and fold(possessive.group(1)) in RELATIONS:
+    possessive = _POSSESSIVE_RELATION.match(text, end)
+    if possessive and possessive.group(1).casefold() in RELATIONS:
         return "relation"
-    following = TOKEN.findall(after)
-    if following and fold(following[0]) in PERSON_VERBS:
+    following = _NEXT_TOKEN.match(text, end)
+    if following and following.group(1).casefold() in PERSON_VERBS:
         return "speech"
     return ""
 
 
+def _previous_token(text: str, start: int) -> str:
+    """The token (as TOKEN splits text) that ends before `start`; a regex anchored at the end
+    would be tried at every position of the window, and this runs once per span."""
+    window = text[max(0, start - 40) : start].rstrip()
+    if not window:
+        return ""
+    word = window.split()[-1]
+    if word.endswith(".") and word[:-1].casefold() in TITLES:
+        return word  # "Mrs." before a name a model found without its title
+    if not (window[-1].isalnum() or window[-1] == "_"):
+        return window[-1]
+    k = len(word)
+    while k > 0 and (word[k - 1].isalnum() or word[k - 1] in "_-'’"):
+        k -= 1
+    return word[k:].lstrip("-'’")
+
+
+_NEXT_TOKEN = re.compile(r"\s*(\w+(?:[-'’]\w+)*|[^\w\s])")
 _POSSESSIVE_RELATION = re.compile(r"['’]s\s+(\w+)")
 
 
