@@ -214,3 +214,13 @@ def test_a_models_span_gets_its_cue_from_the_words_around_it():
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Zorblat"}])
     text = "Ask Mrs. Zorblat about it. Zorblat eviction is common. My cousin Zorblat knows."
     assert [s.cue for s in SpacyNerDetector(nlp).find(text)] == ["title", "", "relation"]
+
+
+def test_a_damaged_spans_file_still_fails_the_gate_with_the_pseudonyms(tmp_path):
+    codebook = _codebook(tmp_path, "zorblat")
+    paths = _study(tmp_path, ["My neighbour Zorblat had the same letter."], codebook)
+    (paths["spans"].parent / "broken.parquet").write_bytes(b"not a parquet file")
+    with pytest.raises(LeakError) as caught:
+        _check(paths)
+    assert "codebook.qdc: contains the original of [PERSON_1]" in caught.value.message
+    assert "zorblat" not in caught.value.message.casefold()

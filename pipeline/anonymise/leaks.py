@@ -144,10 +144,16 @@ def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str
             target = Path(quarantine) / path.relative_to(results)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(path), target)
-        message, note = explain_leaks(
-            leaks, results=results, quarantine=quarantine,
-            key=read_key(key_path) if Path(key_path).exists() else None, identifiers_path=identifiers_path,
-            speakers_path=speakers_path, spans_dir=spans_dir, codebook=codebook)
+        try:
+            message, note = explain_leaks(
+                leaks, results=results, quarantine=quarantine,
+                key=read_key(key_path) if Path(key_path).exists() else None, identifiers_path=identifiers_path,
+                speakers_path=speakers_path, spans_dir=spans_dir, codebook=codebook)
+        except Exception as e:  # noqa: BLE001 - explaining must never hide the leak itself
+            # The type only: an exception's text could quote an entity, and this log is under results/.
+            log.warning("Leak check - could not say where the leaked entities came from (%s)", type(e).__name__)
+            message, note = f"{len(leaks)} file(s) hold identifiers; each was moved to {quarantine}/:\n" + "\n".join(
+                f"  {path}: contains the original of {', '.join(sorted(found))}" for path, found in leaks.items()), ""
         raise LeakError(message, path=results, console_note=note)
     from pipeline.io import atomic_open
 

@@ -112,7 +112,7 @@ def summarise_redactions(redactions: tuple[str, ...], output: str) -> None:
               help="Remember files that passed (by content), so an unchanged file is not read again; keep it private.")
 @click.option("--spans-dir", type=click.Path(file_okay=False), default=None,
               help="private/spans: on a leak, say which detector found each entity, in which transcript and turn.")
-@click.option("--codebook", type=click.Path(dir_okay=False), default=None,
+@click.option("--codebook", type=click.Path(exists=True, dir_okay=False), default=None,
               help="The codebook: on a leak, name the codebook lines that hold each leaked entity.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def check_leaks(results: str, key: str, settings: str | None, speakers: str | None, metadata: str | None,
