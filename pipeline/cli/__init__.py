@@ -70,6 +70,10 @@ def cli(log_file: str | None, verbose: bool) -> None:
     configure_logging(log_file, verbose)
 
 
+# Warnings from before logging was configured.
+_early_warnings: list[str] = []
+
+
 def configure_logging(log_file: str | None, verbose: bool) -> None:
     """Only the command line configures logging; the library just logs."""
     root = logging.getLogger()
@@ -86,6 +90,8 @@ def configure_logging(log_file: str | None, verbose: bool) -> None:
         root.addHandler(to_file)
     for noisy in ("numba", "matplotlib", "urllib3", "httpx", "filelock", "huggingface_hub"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    for message in _early_warnings:
+        logging.getLogger("qualflow").warning(message)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -94,7 +100,12 @@ def main(argv: list[str] | None = None) -> None:
         from pipeline import warm
 
         if warm.enabled():
-            status = warm.run_in_server(sys.argv[1:])
+            try:
+                status = warm.run_in_server(sys.argv[1:])
+            except warm.FolderRefused as e:
+                status = None
+                _early_warnings.append(f"not using the warm server: {e}; this job runs on its own, slower. "
+                                       "Set QUALFLOW_WARM_DIR to a folder only you can open")
             if status is not None:
                 sys.exit(status)
     started = time.perf_counter()
