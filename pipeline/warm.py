@@ -210,7 +210,6 @@ def check_folder(folder: Path, info: os.stat_result) -> None:
 
 def open_folder(folder: Path) -> int:
     """Make the folder (0700) if it is missing, check it and return an open descriptor of it."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileExistsError):
         os.mkdir(folder, 0o700)
     check_folder(folder, os.lstat(folder))
@@ -231,6 +230,8 @@ def first_usable_folder() -> tuple[Path, int]:
     refusals: list[str] = []
     for folder in candidate_folders():
         try:
+            if os.environ.get("QUALFLOW_WARM_DIR"):
+                folder.parent.mkdir(parents=True, exist_ok=True)  # only a folder the user named
             return folder, open_folder(folder)
         except FolderRefused as e:
             refusals.append(str(e))
