@@ -44,6 +44,7 @@ def test_command_name_skips_global_options() -> None:
     assert warm._command_name(["--log", "results/logs/x.log", "embed", "a.parquet"]) == "embed"
     assert warm._command_name(["-v", "parse", "t.txt"]) == "parse"
     assert warm._command_name(["--version"]) is None
+    assert warm._command_name(["--log", "t.log", "--benchmark", "results/logs/benchmarks/topics.tsv", "topics"]) == "topics"
 
 
 def test_socket_lives_in_the_configured_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -288,3 +289,30 @@ def test_a_job_killed_mid_run_leaves_nothing_and_the_rerun_completes(tmp_path: P
     assert len(pd.read_parquet(tmp_path / "turns.parquet")) == 2
     assert subprocess.run(["pgrep", "-f", f"pipeline.warm {warm_dir} "], capture_output=True,
                           text=True).stdout.split() == [str(server)], "the same server served the rerun"
+
+
+def test_the_benchmark_file_holds_the_figures_of_the_process_that_did_the_work(tmp_path: Path,
+                                                                               warm_dir: Path) -> None:
+    from snakemake.benchmark import BenchmarkRecord
+
+    (tmp_path / "group.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    for _ in range(2):  # the second job runs in a child of the warm server the first one started
+        done = qualflow("--log", "parse.log", "--benchmark", "bench/parse.tsv", "parse", "group.txt",
+                        "-o", "turns.parquet", cwd=tmp_path, warm_dir=warm_dir)
+        assert done.returncode == 0, done.stderr
+    table = pd.read_csv(tmp_path / "bench/parse.tsv", sep="\t")
+    assert list(table.columns) == BenchmarkRecord.get_header() and len(table) == 1
+    logged = re.search(r"wall ([\d.]+) s, cpu ([\d.]+) s, peak memory ([\d.]+) MB",
+                       (tmp_path / "parse.log").read_text(encoding="utf-8"))
+    wall, cpu, peak = (float(x) for x in logged.groups())
+    row = table.iloc[0]
+    # The log rounds to hundredths of a second and whole megabytes.
+    assert abs(row["s"] - wall) <= 0.006 and abs(row["cpu_time"] - cpu) <= 0.006 and abs(row["max_rss"] - peak) <= 0.51
+    assert row["max_rss"] > 50, "the warm child's memory (pandas is loaded), not a thin client's"
+
+
+def test_a_benchmark_file_is_not_left_by_a_failed_job(tmp_path: Path, warm_dir: Path) -> None:
+    done = qualflow("--benchmark", "bench/parse.tsv", "parse", "missing.txt", "-o", "turns.parquet",
+                    cwd=tmp_path, warm_dir=warm_dir)
+    assert done.returncode == 1
+    assert not (tmp_path / "bench").exists()
