@@ -32,9 +32,8 @@ checkpoint build_key:
     params:
         settings=settings_arg(config, "anonymise"),
     log:
-        "results/logs/build_key/build_key.log",
-    benchmark:
-        "results/logs/benchmarks/build_key.tsv"
+        log="results/logs/build_key/build_key.log",
+        benchmark="results/logs/benchmarks/build_key.tsv",
     threads: 1
     resources:
         mem_mb=2000,
@@ -42,7 +41,7 @@ checkpoint build_key:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
+        "qualflow --log {log.log} --benchmark {log.benchmark} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
         " --settings {params.settings} -o {output}"
 
 
@@ -79,9 +78,8 @@ rule anonymisation_summary:
     output:
         "results/anonymised/summary.csv",
     log:
-        "results/logs/anonymisation_summary/anonymisation_summary.log",
-    benchmark:
-        "results/logs/benchmarks/anonymisation_summary.tsv"
+        log="results/logs/anonymisation_summary/anonymisation_summary.log",
+        benchmark="results/logs/benchmarks/anonymisation_summary.tsv",
     threads: 1
     resources:
         mem_mb=500,
@@ -89,7 +87,7 @@ rule anonymisation_summary:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} summarise-redactions {input} -o {output}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} summarise-redactions {input} -o {output}"
 
 
 rule check_leaks:
@@ -104,9 +102,8 @@ rule check_leaks:
     params:
         settings=settings_arg(config, "anonymise"),
     log:
-        "results/logs/check_leaks/check_leaks.log",
-    benchmark:
-        "results/logs/benchmarks/check_leaks.tsv"
+        log="results/logs/check_leaks/check_leaks.log",
+        benchmark="results/logs/benchmarks/check_leaks.tsv",
     threads: 2
     resources:
         mem_mb=2000,
@@ -114,6 +111,6 @@ rule check_leaks:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} check-leaks results --key {input.key} --speakers {input.speakers}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} check-leaks results --key {input.key} --speakers {input.speakers}"
         " --metadata {input.metadata} --settings {params.settings} --workers {threads}"
         " --cache private/cache/leak_check.json -o {output}"
