@@ -87,6 +87,21 @@ def blank_missing(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _line_breaks_as_newlines(df: pd.DataFrame) -> pd.DataFrame:
+    """Carriage returns in text cells as newlines.
+
+    Python's csv writer quotes a cell only for the characters of its line terminator ("\\n"),
+    so a bare "\\r" in a cell would be written unquoted and split the row when read back.
+    """
+    for column in df.columns:
+        series = df[column]
+        if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+            has_return = series.str.contains("\r", regex=False, na=False).astype(bool)
+            if has_return.any():
+                df[column] = series.where(~has_return, series[has_return].str.replace(r"\r\n?", "\n", regex=True))
+    return df
+
+
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str], *, file_mode: int | None = None) -> None:
     """Write a table as parquet or CSV (chosen by the file's extension), atomically; missing values are empty cells."""
     suffix = Path(path).suffix.lower()
@@ -94,7 +109,7 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str], *, file_mode: in
         if suffix == ".parquet":
             df.to_parquet(tmp, index=False)
         elif suffix == ".csv":
-            blank_missing(df).to_csv(tmp, index=False, lineterminator="\n", na_rep="")
+            _line_breaks_as_newlines(blank_missing(df)).to_csv(tmp, index=False, lineterminator="\n", na_rep="")
         else:
             raise ValueError(f"cannot write a table to '{path}': use .parquet or .csv")
 
