@@ -89,12 +89,15 @@ def check_private_folder(root: str | os.PathLike[str] = FOLDER_NAME,
     is tightened instead of refused: nothing sensitive has been exposed yet.
     """
     root = Path(root)
+    for name in SHIPPED:  # git writes these with the umask on every checkout that changes them
+        shipped = root / name
+        if shipped.is_file() and not shipped.is_symlink():
+            _tighten(shipped, FILE_MODE)
     exposed = exposed_paths(root)
     if exposed:
         contents = {p.relative_to(root).as_posix() for p in root.rglob("*")}
-        if contents <= SHIPPED:
-            for path in exposed:
-                _tighten(path, DIR_MODE if path.is_dir() else FILE_MODE)
+        if exposed == [root] and contents <= SHIPPED:
+            _tighten(root, DIR_MODE)
         else:
             first = exposed[0]
             more = f" and {len(exposed) - 1} more" if len(exposed) > 1 else ""

@@ -113,3 +113,14 @@ def test_a_fresh_clone_is_tightened_and_the_workflow_folders_made(tmp_path: Path
 def test_no_private_folder_yet_is_made_owner_only(tmp_path: Path, loose_umask):
     check_private_folder(tmp_path / "private")
     assert mode(tmp_path / "private") == 0o700
+
+
+def test_the_shipped_readme_rewritten_by_git_is_tightened_not_refused(tmp_path: Path):
+    private = tmp_path / "private"
+    check_private_folder(private)
+    (private / "turns" / "site-a.parquet").write_bytes(b"raw")
+    (private / "turns" / "site-a.parquet").chmod(0o600)
+    (private / "README.md").write_text("# private/\n")
+    (private / "README.md").chmod(0o644)  # as a checkout that changes it leaves it
+    check_private_folder(private)
+    assert mode(private / "README.md") == 0o600
