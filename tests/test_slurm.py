@@ -57,9 +57,13 @@ def slurm_cluster(tmp_path: Path):
 
 def failure(result: subprocess.CompletedProcess, state: Path) -> str:
     """Snakemake's last output, the queue and the daemons' logs: what to read when the run failed."""
-    queue = subprocess.run(["squeue", "--all", "-o", "%i %j %T %R"], capture_output=True, text=True, timeout=30)
+    try:
+        queue = subprocess.run(["squeue", "--all", "-o", "%i %j %T %R"], capture_output=True, text=True, timeout=30)
+        queue_text = queue.stdout + queue.stderr
+    except (OSError, subprocess.TimeoutExpired) as e:
+        queue_text = f"(squeue failed: {e})\n"
     logs = cluster("logs", state, timeout=30).stdout
-    return f"{result.stderr[-4000:]}\n--- squeue\n{queue.stdout}{queue.stderr}\n{logs}"
+    return f"{result.stderr[-4000:]}\n--- squeue\n{queue_text}{logs}"
 
 
 def test_example_corpus_runs_through_slurm(tmp_path: Path, slurm_cluster: Path):

@@ -96,7 +96,9 @@ stop() {
         if [[ -L /etc/slurm/$name && $(readlink "/etc/slurm/$name") == "$dir/$name" ]]; then rm "/etc/slurm/$name"; fi
     done
     # Jobs first, so that slurmd has no steps left to wait for.
-    SLURM_CONF=$dir/slurm.conf timeout 20 scancel --quiet --partition=debug 2>/dev/null || true
+    if [[ -f $dir/slurmctld.pid ]]; then
+        SLURM_CONF=$dir/slurm.conf timeout 20 scancel --quiet --partition=debug 2>/dev/null || true
+    fi
     end "$dir/slurmd.pid"
     end "$dir/slurmctld.pid"
     end "$dir/munged.pid"  # only when start started it
