@@ -15,9 +15,20 @@ import pandas as pd
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str], mode: int | None = None) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; move it into place only if the block succeeds."""
+    """Yield a temporary path beside `path`; move it into place only if the block succeeds.
+
+    Under a private/ folder the file gets mode 0600 (or `mode` without its group and other
+    bits) and every folder from private/ down to it 0700, whatever the umask.
+    """
+    from pipeline.private import FILE_MODE, make_private_folder, private_root
+
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    root = private_root(target)
+    if root is not None:
+        make_private_folder(target.parent, root)
+        mode = FILE_MODE if mode is None else mode & FILE_MODE
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)

@@ -173,6 +173,16 @@ def check_project(config: Config) -> Project:
         sys.exit(f"error: {e}")
 
 
+def check_private() -> None:
+    """Stop the run with one line if private/ can be read by other users; else make it (and its folders) 0700."""
+    from pipeline.private import check_private_folder
+
+    try:
+        check_private_folder()
+    except QualflowError as e:
+        sys.exit(f"error: {e}")
+
+
 def settings_arg(config: Config, *sections: str) -> str:
     """The named config sections as one shell-quoted JSON argument.
 

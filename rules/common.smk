@@ -12,6 +12,10 @@ if workflow.local_exec and not workflow.remote_exec:
 PROJECT = check_project(config)
 config = PROJECT.config
 IDS = PROJECT.transcript_ids
+# private/ holds raw text: the run stops unless only its owner can read it (pipeline/private.py).
+from pipeline.workflow import check_private
+
+check_private()
 
 
 # Snakemake's job rate limit makes a long local run's scheduler spin; see the function.

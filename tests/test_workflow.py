@@ -80,7 +80,8 @@ def write_tiny_transcripts(folder: Path) -> Path:
 def tiny_run(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("tiny")
     project = copy_project(base / "project", transcripts=write_tiny_transcripts(base / "transcripts"), config=TINY_CONFIG)
-    result = run_snakemake(project)
+    # A shared server's usual umask (group-writable); private/ must stay owner-only all the same.
+    result = run_snakemake(project, umask=0o002)
     assert result.returncode == 0, result.stderr[-5000:]
     return project
 
@@ -141,6 +142,25 @@ def test_key_is_private_and_outside_results(tiny_run: Path):
     assert not list((tiny_run / "results").rglob("key*.csv"))
 
 
+def test_private_is_owner_only_whatever_the_umask(tiny_run: Path):
+    private = tiny_run / "private"
+    modes = {p.relative_to(tiny_run).as_posix(): oct(p.stat().st_mode & 0o777) for p in [private, *private.rglob("*")]}
+    assert "private/turns/eastmoor-focus-group.parquet" in modes and "private/cache" in modes
+    assert {path: mode for path, mode in modes.items() if mode != ("0o700" if (tiny_run / path).is_dir() else "0o600")} == {}
+    assert oct((tiny_run / "results" / "report.html").stat().st_mode & 0o777) == "0o664", "results/ keeps the umask"
+
+
+def test_a_private_folder_others_can_read_stops_the_run(tiny_run: Path, tmp_path: Path):
+    project = tmp_path / "shared"
+    shutil.copytree(tiny_run, project, symlinks=True)
+    (project / "private" / "turns" / "westgate-dialogue.parquet").chmod(0o644)
+    result = run_snakemake(project, "--dry-run")
+    assert result.returncode != 0
+    assert "private/turns/westgate-dialogue.parquet: other users can read or write this (mode 0644)" in result.stderr
+    assert "chmod -R go-rwx private" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_second_run_has_nothing_to_do(tiny_run: Path):
     result = run_snakemake(tiny_run)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -161,7 +181,8 @@ def test_a_planted_leak_fails_the_run_and_is_quarantined(tiny_run: Path, tmp_pat
     assert "Dana Petrova" not in message and "Petrova" in note
     assert "Petrova" not in (project / "results" / "logs" / "check_leaks" / "check_leaks.log").read_text(encoding="utf-8")
     assert not target.exists()
-    assert (project / "private" / "quarantine").exists()
+    quarantined = project / "private" / "quarantine" / "anonymised" / "westgate-dialogue.txt"
+    assert oct(quarantined.stat().st_mode & 0o777) == "0o600"
 
 
 def test_unknown_config_key_stops_snakemake_with_one_line(tmp_path: Path):

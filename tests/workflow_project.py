@@ -31,13 +31,19 @@ def copy_project(dst: Path, *, transcripts: Path | None = None, config: dict | N
     return dst
 
 
-def run_snakemake(project: Path, *args: str, timeout: int = 1200) -> subprocess.CompletedProcess:
+def run_snakemake(project: Path, *args: str, timeout: int = 1200, umask: int | None = None) -> subprocess.CompletedProcess:
+    """Run Snakemake in `project`; with `umask`, Snakemake and its jobs start with that umask."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HUB_DISABLE_PROGRESS_BARS="1", TOKENIZERS_PARALLELISM="false")
-    return subprocess.run(
-        [sys.executable, "-m", "snakemake", "--cores", "2", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-    )
+    previous = os.umask(umask) if umask is not None else None
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "snakemake", "--cores", "2", *args],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+        )
+    finally:
+        if previous is not None:
+            os.umask(previous)

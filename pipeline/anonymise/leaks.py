@@ -139,11 +139,13 @@ def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str
         _write_cache(cache_path, fingerprint, {str(p): digests[p] for p in paths if p not in leaks})
     if leaks:
         from pipeline.anonymise.explain import explain_leaks
+        from pipeline.private import make_private_file
 
         for path in leaks:
             target = Path(quarantine) / path.relative_to(results)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(path), target)
+            make_private_file(target)  # it came from results/ with a shareable mode
         try:
             message, note = explain_leaks(
                 leaks, results=results, quarantine=quarantine,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start or stop a one-node SLURM cluster on this machine, for the opt-in SLURM test.
 #   tests/slurm/single-node.sh start DIR   (needs root and Debian's slurm-wlm and munge)
-#   tests/slurm/single-node.sh stop DIR
+#   tests/slurm/single-node.sh stop DIR    (ends every daemon start started, and their jobs)
+#   tests/slurm/single-node.sh logs DIR    (the last lines of slurmctld's and slurmd's logs)
 # Everything it writes stays in DIR; clients find the cluster through SLURM_CONF=DIR/slurm.conf.
 set -euo pipefail
 action=$1
@@ -43,33 +44,64 @@ CONF
     fi
     mkdir -p /run/munge && chown munge:munge /run/munge /etc/munge/munge.key 2>/dev/null || true
     chmod 0400 /etc/munge/munge.key
-    pgrep -x munged >/dev/null || runuser -u munge -- munged || munged --force
+    # Start munged only if none runs, and remember that we did, so that stop ends it.
+    if ! pgrep -x munged >/dev/null; then
+        runuser -u munge -- munged --pid-file=/run/munge/munged.pid || munged --force --pid-file=/run/munge/munged.pid
+        cp /run/munge/munged.pid "$dir/munged.pid"
+    fi
     export SLURM_CONF=$dir/slurm.conf
     # srun inside a job looks only in the default place: point it at ours when that place is free.
     mkdir -p /etc/slurm
     for name in slurm.conf cgroup.conf; do
         if [[ ! -e /etc/slurm/$name || -L /etc/slurm/$name ]]; then ln -sfn "$dir/$name" "/etc/slurm/$name"; fi
     done
-    slurmctld -f "$dir/slurm.conf"
-    slurmd -f "$dir/slurm.conf" -N localhost
-    for _ in $(seq 1 30); do
+    slurmctld -f "$dir/slurm.conf" || { echo "slurmctld did not start" >&2; logs >&2; return 1; }
+    slurmd -f "$dir/slurm.conf" -N localhost || { echo "slurmd did not start" >&2; logs >&2; return 1; }
+    for _ in $(seq 1 60); do
         if sinfo -h -o %t 2>/dev/null | grep -q -E '^(idle|mix|alloc)'; then
             echo "SLURM is up: SLURM_CONF=$dir/slurm.conf"
             return 0
         fi
         sleep 1
     done
-    echo "SLURM did not come up; see $dir/slurmctld.log and $dir/slurmd.log" >&2
+    echo "SLURM did not come up in 60 s; sinfo says: $(sinfo -h -o '%t %E' 2>&1)" >&2
+    logs >&2
     return 1
+}
+
+# The last lines of the daemons' logs, for a failure message.
+logs() {
+    for name in slurmctld slurmd; do
+        echo "--- $dir/$name.log (last 40 lines)"
+        tail -n 40 "$dir/$name.log" 2>/dev/null || echo "(none)"
+    done
+}
+
+# Send TERM to the process in a pid file and wait up to 20 s for it to end, then KILL it.
+end() {
+    local pidfile=$1 pid
+    [[ -f $pidfile ]] || return 0
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || return 0
+    for _ in $(seq 1 40); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.5
+    done
+    echo "pid $pid from $pidfile did not end on TERM; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
 }
 
 stop() {
     for name in slurm.conf cgroup.conf; do
         if [[ -L /etc/slurm/$name && $(readlink "/etc/slurm/$name") == "$dir/$name" ]]; then rm "/etc/slurm/$name"; fi
     done
-    for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid"; do
-        [[ -f $pidfile ]] && kill "$(cat "$pidfile")" 2>/dev/null || true
-    done
+    # Jobs first, so that slurmd has no steps left to wait for.
+    if [[ -f $dir/slurmctld.pid ]]; then
+        SLURM_CONF=$dir/slurm.conf timeout 20 scancel --quiet --partition=debug 2>/dev/null || true
+    fi
+    end "$dir/slurmd.pid"
+    end "$dir/slurmctld.pid"
+    end "$dir/munged.pid"  # only when start started it
 }
 
 "$action"
