@@ -385,3 +385,37 @@ def test_crlf_offsets_either_way_give_the_exact_quote(tmp_path, project_xsd, win
     result = run(p, tmp_path, project_xsd)
     assert result.stubs[0]["examples"] == [phrase]
     assert (KINGS, 5, "weekly-complaints", "Amira Osei") in rows(result)
+
+
+def test_command_imports_and_refuses_to_write_under_results(tmp_path, project_xsd, monkeypatch):
+    from pipeline.io import write_table
+
+    p = ToolProject()
+    p.add_coding(KINGS, *p.turn_range(KINGS, 3), code_guid(["trust"]), JONAS)
+    p.new_code("Waiting lists", parent=code_guid(["housing"]))
+    p.save_as_tool(regenerate_guids=True)
+    qdpx = p.write(tmp_path / "reviewed.qdpx", project_xsd)
+    monkeypatch.chdir(tmp_path)
+    write_table(turns_frame(), tmp_path / "results" / "anonymised" / "all.parquet")  # the default --turns
+    args = [sys.executable, "-m", "pipeline", "--log", "import.log", "import-qdpx", str(qdpx), "--codebook", str(CODEBOOK),
+            "--codebook-out", "reviewed/new.yaml", "-o", "reviewed/coding.csv"]  # fmt: skip
+    done = subprocess.run(args, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "rule (c) every source with at least one coding change: 5" in done.stdout
+    assert "1 new code(s) written to reviewed/new.yaml" in done.stdout
+    assert "turns read by rule (c)" in (tmp_path / "import.log").read_text()  # the log says which rule applied
+    assert len(pd.read_csv(tmp_path / "reviewed" / "coding.read.csv")) == 5
+    refused = subprocess.run(args[:-1] + ["results/coding.csv"], capture_output=True, text=True)
+    assert refused.returncode == 1 and "results/coding.csv" in refused.stderr and "leak" in refused.stderr
+    assert not (tmp_path / "results" / "coding.csv").exists()
+
+
+def test_a_tool_that_drops_users_keeps_the_workflows_codings_by_their_guids(tmp_path, project_xsd):
+    p = ToolProject()
+    p.add_coding(KINGS, *p.turn_range(KINGS, 3), code_guid(["trust"]), AMIRA)
+    for element in p.root.iter(Q + "Coding", Q + "PlainTextSelection"):
+        element.attrib.pop("creatingUser", None)
+    p.save_as_tool()
+    result = run(p, tmp_path, project_xsd)
+    assert set(result.read["transcript_id"]) == {KINGS}
+    assert (KINGS, 3, "trust", "unknown") in rows(result) and (KINGS, 4, "trust", "qualflow") in rows(result)

@@ -165,7 +165,7 @@ def import_qdpx(project: str, output: str, turn_paths: tuple[str, ...], codebook
     from pathlib import Path
 
     from pipeline.errors import InputError
-    from pipeline.refi.importer import RULES, import_qdpx as do_import, read_path
+    from pipeline.refi.importer import RULES, count_codes, import_qdpx as do_import, read_path
 
     if not turn_paths:
         default = Path("results") / "anonymised"
@@ -178,4 +178,4 @@ def import_qdpx(project: str, output: str, turn_paths: tuple[str, ...], codebook
     click.echo(f"{len(result.coding)} codings written to {output}; turns read by rule {RULES[result.rule]}: "
                f"{len(result.read)}, listed in {read_path(output)}")
     if codebook_out:
-        click.echo(f"{len(result.stubs)} new code(s) written to {codebook_out}")
+        click.echo(f"{count_codes(result.stubs)} new code(s) written to {codebook_out}")

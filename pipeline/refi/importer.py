@@ -76,6 +76,7 @@ EXAMPLE_CHARS = 300
 class CodingMark:
     code_guid: str
     user: str | None
+    guid: str = ""
 
 
 @dataclass
@@ -242,19 +243,19 @@ def _read_source(element: etree._Element, members: dict[str, bytes], path: Path)
             raise RefiError(f"the text of source '{name}' (Sources/{member}) is not UTF-8", path=path) from e
     raw = raw.removeprefix("\ufeff")
     selections = []
-    source_user = element.get("creatingUser")
     for s in children(element, "PlainTextSelection"):
         try:
             start, end = int(s.get("startPosition", "")), int(s.get("endPosition", ""))
         except ValueError as e:
             raise RefiError(f"a selection in source '{name}' has no integer startPosition/endPosition", path=path,
                             line=s.sourceline) from e  # fmt: skip
-        user = s.get("creatingUser") or source_user
+        user = s.get("creatingUser")  # a Coding without its own user is the selection's maker's
         marks = []
         for coding in children(s, "Coding"):
             ref = child(coding, "CodeRef")
             if ref is not None and ref.get("targetGUID"):
-                marks.append(CodingMark(guid_key(ref.get("targetGUID")), guid_key(coding.get("creatingUser") or user)))
+                marks.append(CodingMark(guid_key(ref.get("targetGUID")), guid_key(coding.get("creatingUser") or user),
+                                        guid_key(coding.get("guid"))))
         selections.append(Selection(guid_key(s.get("guid")), min(start, end), max(start, end), marks, s.sourceline))
     if children(element, "Coding"):
         log.warning("%s: source '%s' is coded as a whole; a whole-source coding names no turn and is left out",
@@ -475,7 +476,9 @@ def import_project(
                     log.warning("%s: a coding in source '%s' points at unknown code %s; left out", project.path,
                                 source.name, mark.code_guid)  # fmt: skip
                     continue
-                by_workflow = mark.user in workflow_users
+                # The workflow's by its user, or (for a tool that drops users) by the GUID the export gave it.
+                by_workflow = mark.user in workflow_users or (not mark.user and mark.guid in {
+                    guid_key(stable_guid("coding", transcript_id, str(t), ids[mark.code_guid])) for t in hit})
                 coder = WORKFLOW_USER_NAME if by_workflow else project.users.get(mark.user or "", mark.user or "unknown")
                 rows += [(transcript_id, turn, ids[mark.code_guid], coder, by_workflow) for turn in hit]
                 if mark.code_guid in quotes:
@@ -640,6 +643,19 @@ def check_stubs(text: str, path: str | Path) -> None:
                             + [e.message for e in errors[:5]], path=path)  # fmt: skip
 
 
+def refuse_results(path: str | Path, results: str | Path = "results") -> None:
+    """The analyst's coding, names and descriptions have not been through the leak gate: never under results/."""
+    from pipeline.errors import InputError
+
+    if Path(path).resolve().is_relative_to(Path(results).resolve()):
+        raise InputError("results/ holds only files that passed the leak check; write the analyst's coding "
+                         "elsewhere (e.g. reviewed/coding.csv)", path=path)
+
+
+def count_codes(stubs: Sequence[dict[str, Any]]) -> int:
+    return sum(1 + count_codes(s.get("codes", [])) for s in stubs)
+
+
 def import_qdpx(
     qdpx: str | Path,
     output: str | Path,
@@ -655,6 +671,8 @@ def import_qdpx(
 
     from pipeline.io import atomic_path
 
+    for target in [output, read_path(output), *([codebook_out] if codebook_out else [])]:
+        refuse_results(target)
     project = read_qdpx(qdpx)
     turns = read_turn_frames(turn_paths)
     codebook = None
