@@ -419,3 +419,21 @@ def test_a_tool_that_drops_users_keeps_the_workflows_codings_by_their_guids(tmp_
     result = run(p, tmp_path, project_xsd)
     assert set(result.read["transcript_id"]) == {KINGS}
     assert (KINGS, 3, "trust", "unknown") in rows(result) and (KINGS, 4, "trust", "qualflow") in rows(result)
+
+
+def test_a_turn_split_since_the_export_moves_codings_to_the_new_turn_numbers(tmp_path, project_xsd):
+    """Re-parsed since the export: turn 2 of ashby is now two turns, so every later turn is one higher."""
+    p = ToolProject()
+    p.add_coding(ASHBY, *p.turn_range(ASHBY, 5), code_guid(["trust"]), AMIRA)
+    p.save_as_tool(windows="stored")
+    turns = turns_frame()
+    ashby = turns.loc[turns["transcript_id"] == ASHBY].copy()
+    first, second = ashby.loc[1, "text"].split(". ", 1)
+    ashby.loc[ashby["turn"] > 2, "turn"] += 1
+    ashby.loc[1, "text"] = first + "."
+    extra = ashby.loc[[1]].assign(turn=3, text=second)
+    turns = pd.concat([turns.loc[turns["transcript_id"] != ASHBY], ashby, extra], ignore_index=True)
+    result = run(p, tmp_path, project_xsd, turns=turns)
+    assert (ASHBY, 6, "trust", "Amira Osei") in rows(result)
+    assert (ASHBY, 5, "language", "qualflow") in rows(result) and (ASHBY, 4, "trust", "qualflow") in rows(result)
+    assert sorted(result.read["turn"]) == [1, 2, 3, 4, 5, 6, 7]

@@ -301,11 +301,28 @@ def align(old: str, new: str) -> Blocks:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             blocks.append((old_at[i1], new_at[j1], old_at[i2] - old_at[i1]))
+        elif tag == "replace" and i2 - i1 == j2 - j1:  # lines edited in place: each with its counterpart
+            for k in range(i2 - i1):
+                blocks += _inner(old_lines[i1 + k], new_lines[j1 + k], old_at[i1 + k], new_at[j1 + k])
         elif tag == "replace":
-            a, b = old[old_at[i1] : old_at[i2]], new[new_at[j1] : new_at[j2]]
-            inner = difflib.SequenceMatcher(None, a, b, autojunk=False)
-            blocks += [(old_at[i1] + x, new_at[j1] + y, n) for x, y, n in inner.get_matching_blocks() if n]
+            blocks += _inner(old[old_at[i1] : old_at[i2]], new[new_at[j1] : new_at[j2]], old_at[i1], new_at[j1])
     return blocks
+
+
+def _inner(a: str, b: str, a_at: int, b_at: int) -> Blocks:
+    """Shared runs inside changed text: by character when short, else by word (characters repeat too often
+    for difflib to be quick on long text)."""
+    if len(a) + len(b) <= 4000:
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        return [(a_at + x, b_at + y, n) for x, y, n in matcher.get_matching_blocks() if n]
+    a_words, b_words = WORD_RE.findall(a), WORD_RE.findall(b)
+    a_starts, b_starts = _starts(a_words), _starts(b_words)
+    matcher = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
+    return [(a_at + a_starts[x], b_at + b_starts[y], a_starts[x + n] - a_starts[x])
+            for x, y, n in matcher.get_matching_blocks() if n]
+
+
+WORD_RE = re.compile(r"\S+\s*|\s+")
 
 
 def _starts(lines: list[str]) -> list[int]:
