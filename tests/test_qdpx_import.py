@@ -35,7 +35,7 @@ from pipeline.refi.importer import (
     read_qdpx,
     turns_covered,
 )
-from pipeline.refi.project import build_project, source_text, write_qdpx
+from pipeline.refi.project import build_project, source_text
 
 Q = f"{{{PROJECT_NS}}}"
 AMIRA = "6a0e7d7e-54f2-4f0e-9d36-3c1f7e1a0b01"  # fictional analysts
@@ -176,7 +176,9 @@ def run(project: ToolProject, tmp_path: Path, xsd: Path | None, *, turns: pd.Dat
 
 
 def rows(result, transcript_id: str | None = None) -> set[tuple]:
-    table = result.coding if transcript_id is None else result.coding.loc[result.coding["transcript_id"] == transcript_id]
+    table = result.coding
+    if transcript_id is not None:
+        table = table.loc[table["transcript_id"] == transcript_id]
     return set(table[["transcript_id", "turn", "code", "coder"]].itertuples(index=False, name=None))
 
 
@@ -292,6 +294,9 @@ def test_only_removals_need_the_workflows_coding_to_be_seen(tmp_path, project_xs
 def test_text_re_anonymised_since_the_export_is_realigned(tmp_path, project_xsd):
     p = ToolProject()
     p.add_coding(ASHBY, *p.turn_range(ASHBY, 5), code_guid(["trust"]), AMIRA)
+    unanswered = p.new_code("Unanswered calls", parent=None)
+    quote = p.text(ASHBY).index("landlord never")
+    p.add_coding(ASHBY, quote, quote + len("landlord never answers our calls."), unanswered, AMIRA)
     p.save_as_tool(regenerate_guids=True, rename={ASHBY: "Ashby"})
     turns = turns_frame()
     # A pseudonym changed in turn 2 and a longer text in turn 3: every later offset moves.
@@ -301,6 +306,9 @@ def test_text_re_anonymised_since_the_export_is_realigned(tmp_path, project_xsd)
     assert (ASHBY, 5, "trust", "Amira Osei") in rows(result)
     assert (ASHBY, 4, "language", "qualflow") in rows(result)
     assert any("realigned" in note for note in result.notes)
+    # The quote comes from the text as anonymised now.
+    assert result.stubs[0]["examples"] == ["landlord, never answers our calls."]
+    assert (ASHBY, 2, "unanswered-calls", "Amira Osei") in rows(result)
 
 
 def test_a_source_whose_text_changed_beyond_recognition_is_refused_by_name(tmp_path, project_xsd):
@@ -397,8 +405,8 @@ def test_command_imports_and_refuses_to_write_under_results(tmp_path, project_xs
     qdpx = p.write(tmp_path / "reviewed.qdpx", project_xsd)
     monkeypatch.chdir(tmp_path)
     write_table(turns_frame(), tmp_path / "results" / "anonymised" / "all.parquet")  # the default --turns
-    args = [sys.executable, "-m", "pipeline", "--log", "import.log", "import-qdpx", str(qdpx), "--codebook", str(CODEBOOK),
-            "--codebook-out", "reviewed/new.yaml", "-o", "reviewed/coding.csv"]  # fmt: skip
+    args = [sys.executable, "-m", "pipeline", "--log", "import.log", "import-qdpx", str(qdpx),
+            "--codebook", str(CODEBOOK), "--codebook-out", "reviewed/new.yaml", "-o", "reviewed/coding.csv"]  # fmt: skip
     done = subprocess.run(args, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "rule (c) every source with at least one coding change: 5" in done.stdout

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import io
 import logging
 import re
 import zipfile
@@ -496,10 +495,12 @@ def import_project(
                 # The workflow's by its user, or (for a tool that drops users) by the GUID the export gave it.
                 by_workflow = mark.user in workflow_users or (not mark.user and mark.guid in {
                     guid_key(stable_guid("coding", transcript_id, str(t), ids[mark.code_guid])) for t in hit})
-                coder = WORKFLOW_USER_NAME if by_workflow else project.users.get(mark.user or "", mark.user or "unknown")
+                user = mark.user or ""
+                coder = WORKFLOW_USER_NAME if by_workflow else project.users.get(user, user or "unknown")
                 rows += [(transcript_id, turn, ids[mark.code_guid], coder, by_workflow) for turn in hit]
                 if mark.code_guid in quotes:
-                    quotes[mark.code_guid].append(_quote(text[start:end]))
+                    # From the text as anonymised now: an identifier found since the export is not quoted.
+                    quotes[mark.code_guid].append(_quote(transcript.text[ranges[0][0] : ranges[-1][1]]))
     coded = pd.DataFrame(rows, columns=[*CODING_OUTPUT_COLUMNS, "by_workflow"]).drop_duplicates()
     rule, read = _read_turns(project, matched, present, coded, workflow_coding)
     read_keys = set(zip(read["transcript_id"], read["turn"]))
@@ -607,7 +608,6 @@ def read_turn_frames(paths: Sequence[str | Path]) -> pd.DataFrame:
     """Anonymised turns from parquet files or folders of them (results/anonymised/)."""
     from pipeline.errors import InputError
     from pipeline.matrices import load_frames
-    from pipeline.turns import ANONYMISED_COLUMNS
 
     files: list[Path] = []
     for path in map(Path, paths):
