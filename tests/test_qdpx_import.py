@@ -445,3 +445,14 @@ def test_a_turn_split_since_the_export_moves_codings_to_the_new_turn_numbers(tmp
     assert (ASHBY, 6, "trust", "Amira Osei") in rows(result)
     assert (ASHBY, 5, "language", "qualflow") in rows(result) and (ASHBY, 4, "trust", "qualflow") in rows(result)
     assert sorted(result.read["turn"]) == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_every_coding_removed_in_a_reviewed_source_means_no_code_applies(tmp_path, project_xsd):
+    p = ToolProject()
+    for coding in list(p.source(KINGS).iter(Q + "Coding")):
+        coding.getparent().remove(coding)
+    p.reviewed_set(KINGS)
+    p.save_as_tool()
+    result = run(p, tmp_path, project_xsd, codebook=False)
+    assert result.coding.empty and list(result.coding.columns) == ["transcript_id", "turn", "code", "coder"]
+    assert sorted(result.read["turn"]) == [1, 2, 3, 4, 5] and result.rule == "reviewed-set"

@@ -476,7 +476,7 @@ def import_project(
         present[transcript_id] = set(turns_covered(map_range(blocks, 0, len(text)), transcript.spans, 0.5))
         positions = _position_reader(source, blocks, transcript.spans)
         for selection in source.selections:
-            if not selection.codings:
+            if not selection.codings or selection.end <= selection.start:
                 continue
             start, end = positions(selection.start), positions(selection.end)
             ranges = map_range(blocks, start, end)
@@ -502,6 +502,7 @@ def import_project(
                     # From the text as anonymised now: an identifier found since the export is not quoted.
                     quotes[mark.code_guid].append(_quote(transcript.text[ranges[0][0] : ranges[-1][1]]))
     coded = pd.DataFrame(rows, columns=[*CODING_OUTPUT_COLUMNS, "by_workflow"]).drop_duplicates()
+    coded["by_workflow"] = coded["by_workflow"].astype(bool)
     rule, read = _read_turns(project, matched, present, coded, workflow_coding)
     read_keys = set(zip(read["transcript_id"], read["turn"]))
     keep = ~coded["by_workflow"] | pd.Series([k in read_keys for k in zip(coded["transcript_id"], coded["turn"])],
