@@ -456,3 +456,20 @@ def test_every_coding_removed_in_a_reviewed_source_means_no_code_applies(tmp_pat
     result = run(p, tmp_path, project_xsd, codebook=False)
     assert result.coding.empty and list(result.coding.columns) == ["transcript_id", "turn", "code", "coder"]
     assert sorted(result.read["turn"]) == [1, 2, 3, 4, 5] and result.rule == "reviewed-set"
+
+
+def test_the_exports_own_file_reads_back_as_the_workflows_coding(tmp_path):
+    """Round trip: the .qdpx exactly as export-qdpx writes it; with every source reviewed and nothing changed,
+    the import is the workflow's counted coding."""
+    from pipeline.refi.project import write_qdpx
+
+    document, texts = build_project(turns_frame(), coded_frame(), tiny_codebook(), created="2026-03-10T00:00:00Z")
+    write_qdpx(document, texts, tmp_path / "untouched.qdpx")
+    untouched = import_project(read_qdpx(tmp_path / "untouched.qdpx"), turns_frame(), codebook=tiny_codebook())
+    assert untouched.rule == "changed-sources" and untouched.read.empty and untouched.coding.empty
+    etree.SubElement(document.getroot(), Q + "Description").text = REVIEW_MARKER
+    write_qdpx(document, texts, tmp_path / "all-read.qdpx")
+    result = import_project(read_qdpx(tmp_path / "all-read.qdpx"), turns_frame(), codebook=tiny_codebook())
+    counted = coded_frame().loc[coded_frame()["counted"]]
+    assert rows(result) == {(t, n, c, "qualflow") for t, n, c in zip(counted["transcript_id"], counted["turn"],
+                                                                     counted["code"])}  # fmt: skip
