@@ -311,7 +311,7 @@ def align(old: str, new: str) -> Blocks:
 def _inner(a: str, b: str, a_at: int, b_at: int) -> Blocks:
     """Shared runs inside changed text: by character when short, else by word (characters repeat too often
     for difflib to be quick on long text)."""
-    if len(a) + len(b) <= 4000:
+    if len(a) + len(b) <= 400:
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
         return [(a_at + x, b_at + y, n) for x, y, n in matcher.get_matching_blocks() if n]
     a_words, b_words = WORD_RE.findall(a), WORD_RE.findall(b)
@@ -331,10 +331,17 @@ def _starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def map_range(blocks: Blocks, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of [start, end) in the project's text, as ranges of the transcript's text."""
+def map_range(blocks: Blocks, start: int, end: int, starts: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """The parts of [start, end) in the project's text, as ranges of the transcript's text.
+
+    Blocks are in order of their position in the project's text; `starts` (those positions) saves a pass."""
+    import bisect
+
+    starts = starts if starts is not None else [a for a, _, _ in blocks]
     ranges = []
-    for a, b, n in blocks:
+    for a, b, n in blocks[max(0, bisect.bisect_right(starts, start) - 1) :]:
+        if a >= end:
+            break
         lo, hi = max(start, a), min(end, a + n)
         if lo < hi:
             ranges.append((b + lo - a, b + hi - a))
@@ -356,14 +363,21 @@ def to_normalised(position: int, crs: list[int]) -> int:
 def turns_covered(ranges: list[tuple[int, int]], spans: Sequence[TurnSpan], min_share: float) -> list[int]:
     """Turns a selection codes: those it covers by at least min_share of their characters, and the one it
     covers most (a quote inside one turn codes that turn)."""
-    covered = []
-    for span in spans:
-        overlap = sum(max(0, min(hi, span.end) - max(lo, span.start)) for lo, hi in ranges)
-        covered.append((overlap, span))
-    hit = [s.turn for n, s in covered if n > 0 and n >= min_share * max(1, s.end - s.start)]
-    best = max(covered, key=lambda item: item[0], default=(0, None))
-    if best[0] > 0 and best[1].turn not in hit:
-        hit.append(best[1].turn)
+    import bisect
+
+    starts = [s.start for s in spans]  # in order: the export writes turns one after another
+    overlap: dict[int, int] = {}
+    for lo, hi in ranges:
+        i = max(0, bisect.bisect_right(starts, lo) - 1)
+        while i < len(spans) and spans[i].start < hi:
+            n = min(hi, spans[i].end) - max(lo, spans[i].start)
+            if n > 0:
+                overlap[i] = overlap.get(i, 0) + n
+            i += 1
+    hit = {spans[i].turn for i, n in overlap.items() if n >= min_share * max(1, spans[i].end - spans[i].start)}
+    if overlap:
+        most = max(overlap.values())
+        hit.add(spans[min(i for i, n in overlap.items() if n == most)].turn)
     return sorted(hit)
 
 
@@ -474,12 +488,13 @@ def import_project(
             notes.append(f"source '{source.name}': text differs from transcript '{transcript_id}' as anonymised "
                          f"now; selections realigned ({aligned / max(1, len(text)):.0%} of the text matched)")
         present[transcript_id] = set(turns_covered(map_range(blocks, 0, len(text)), transcript.spans, 0.5))
+        block_starts = [a for a, _, _ in blocks]
         positions = _position_reader(source, blocks, transcript.spans)
         for selection in source.selections:
             if not selection.codings or selection.end <= selection.start:
                 continue
             start, end = positions(selection.start), positions(selection.end)
-            ranges = map_range(blocks, start, end)
+            ranges = map_range(blocks, start, end, block_starts)
             mapped = sum(hi - lo for lo, hi in ranges)
             if mapped < 0.5 * max(1, end - start):
                 log.warning("%s: a selection in source '%s' (characters %d-%d) lies in text that changed since "
@@ -522,12 +537,13 @@ def _position_reader(source: ProjectSource, blocks: Blocks, spans: Sequence[Turn
     if not crs:
         return lambda p: p
     boundaries = {s.start for s in spans} | {s.end for s in spans}
+    starts = [a for a, _, _ in blocks]
 
     def score(convert) -> int:
         hits = 0
         for selection in source.selections:
             for p in (selection.start, selection.end):
-                mapped = map_range(blocks, convert(p), convert(p) + 1)
+                mapped = map_range(blocks, convert(p), convert(p) + 1, starts)
                 hits += bool(mapped) and mapped[0][0] in boundaries
         return hits
 
