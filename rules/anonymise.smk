@@ -27,6 +27,8 @@ checkpoint build_key:
     input:
         spans=all_of("private/spans/{id}.parquet"),
         turns=all_of("private/turns/{id}.parquet"),
+        # Its terms found on the word alone stay in the text; views change only where that matters.
+        codebook=config["coding"]["codebook"],
     output:
         "private/keys/key.csv",
     params:
@@ -42,7 +44,7 @@ checkpoint build_key:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log.log} --benchmark {log.benchmark} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
-        " --settings {params.settings} -o {output}"
+        " --codebook {input.codebook} --settings {params.settings} -o {output}"
 
 
 rule anonymise:
@@ -97,6 +99,7 @@ rule check_leaks:
         identifiers=identifiers_file,
         speakers=config["transcripts"]["speakers"],
         metadata=config["transcripts"]["metadata"],
+        codebook=config["coding"]["codebook"],
     output:
         "results/leak_check.txt",
     params:
@@ -113,4 +116,5 @@ rule check_leaks:
     shell:
         "qualflow --log {log.log} --benchmark {log.benchmark} check-leaks results --key {input.key} --speakers {input.speakers}"
         " --metadata {input.metadata} --settings {params.settings} --workers {threads}"
+        " --spans-dir private/spans --codebook {input.codebook}"
         " --cache private/cache/leak_check.json -o {output}"

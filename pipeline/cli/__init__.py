@@ -119,7 +119,11 @@ def main(argv: list[str] | None = None) -> None:
         log_resources(started)
     except QualflowError as e:
         logging.getLogger("qualflow").debug("user error", exc_info=True)
+        if e.log_safe:
+            _to_log_files(str(e))
         click.echo(f"error: {e}", err=True)
+        if e.console_note:
+            click.echo(e.console_note, err=True)
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -129,6 +133,14 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(e.exit_code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
+
+
+def _to_log_files(message: str) -> None:
+    """An error's message into the job's log files (not the console, which prints it once anyway)."""
+    record = logging.LogRecord("qualflow", logging.ERROR, __file__, 0, message, None, None)
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            handler.handle(record)
 
 
 def log_resources(started: float) -> None:
