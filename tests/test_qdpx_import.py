@@ -473,3 +473,21 @@ def test_the_exports_own_file_reads_back_as_the_workflows_coding(tmp_path):
     counted = coded_frame().loc[coded_frame()["counted"]]
     assert rows(result) == {(t, n, c, "qualflow") for t, n, c in zip(counted["transcript_id"], counted["turn"],
                                                                      counted["code"])}  # fmt: skip
+
+
+def test_a_turn_with_line_breaks_of_its_own_maps_to_itself(tmp_path, project_xsd):
+    """A turn whose text holds CRLF (pasted from Word): the export writes it as is; a tool may save it as LF."""
+    turns = turns_frame()
+    turns.loc[7, "text"] = "Families say the damp makes the children ill.\r\nWe refer them to environmental health."
+    from pipeline.refi.project import write_qdpx
+
+    document, texts = build_project(turns, coded_frame(), tiny_codebook(), created="2026-03-10T00:00:00Z")
+    etree.SubElement(document.getroot(), Q + "Description").text = REVIEW_MARKER
+    found = []
+    for name, saved in [("as-exported", texts), ("lf", {m: t.replace("\r\n", "\n") for m, t in texts.items()})]:
+        write_qdpx(document, saved, tmp_path / f"{name}.qdpx")
+        result = import_project(read_qdpx(tmp_path / f"{name}.qdpx"), turns, codebook=tiny_codebook())
+        assert result.notes == []  # the same text: nothing to realign
+        found.append(rows(result))
+    assert found[0] == found[1]
+    assert {(KINGS, 2, "housing-damp", "qualflow"), (KINGS, 3, "language", "qualflow")} <= found[0]

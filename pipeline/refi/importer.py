@@ -278,6 +278,10 @@ def transcripts_from_turns(turns: pd.DataFrame) -> dict[str, Transcript]:
     found = {}
     for transcript_id, rows in turns.groupby("transcript_id", sort=True):
         text, spans = source_text(rows)
+        if "\r" in text:  # a turn with CR line breaks: compared, like the project's text, with LF only
+            crs = crlf_shift(text)
+            spans = [TurnSpan(s.turn, s.speaker, to_normalised(s.start, crs), to_normalised(s.end, crs)) for s in spans]
+            text = normalise_newlines(text)
         found[str(transcript_id)] = Transcript(str(transcript_id), text, spans, text_hash(text))
     return found
 
