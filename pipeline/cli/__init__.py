@@ -35,6 +35,7 @@ COMMANDS = {
     "agreement": "pipeline.cli.exchange:agreement",
     "export-qdc": "pipeline.cli.exchange:export_qdc",
     "import-qdc": "pipeline.cli.exchange:import_qdc",
+    "import-qdpx": "pipeline.cli.exchange:import_qdpx",
     "validate-codebook": "pipeline.cli.coding:validate_codebook",
     "embed-codebook": "pipeline.cli.coding:embed_codebook",
     "train-coder": "pipeline.cli.coding:train_coder",

@@ -123,3 +123,59 @@ def import_qdc(qdc: str, output: str) -> None:
 
     count = do_import(qdc, output)
     click.echo(f"{count} codes written to {output}")
+
+
+@click.command("import-qdpx")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The coding CSV to write (transcript_id,turn,code,coder); the turns read go beside it "
+                   "as NAME.read.csv.")
+@click.option("--turns", "turn_paths", multiple=True, type=click.Path(exists=True),
+              help="The anonymised turns the project was exported from (parquet files or folder; repeatable). "
+                   "Default: results/anonymised/.")
+@click.option("--codebook", type=click.Path(exists=True, dir_okay=False),
+              help="The codebook of the export: matches codes whose GUID or description a tool changed, by "
+                   "GUID or label; codes not in it are new.")
+@click.option("--coded", "coded_paths", multiple=True, type=click.Path(exists=True),
+              help="The workflow's coding the project was exported with (results/coded/), to find sources "
+                   "where the analyst only removed codings.")
+@click.option("--codebook-out", type=click.Path(dir_okay=False),
+              help="Write the codes the analyst created as codebook stubs (YAML) with their coded quotes as examples.")
+@click.option("--min-share", type=click.FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
+              help="A selection codes every turn it covers by at least this share of the turn's characters "
+                   "(and always the turn holding most of it).")
+def import_qdpx(project: str, output: str, turn_paths: tuple[str, ...], codebook: str | None,
+                coded_paths: tuple[str, ...], codebook_out: str | None, min_share: float) -> None:
+    """Read a REFI-QDA project an analyst reviewed (QualCoder, NVivo, MAXQDA, ATLAS.ti) as coding by turn.
+
+    Each coded selection is mapped back to the turns it covers; sources are
+    matched to transcripts by GUID, name or text, and realigned when their
+    text changed since the export. Where no code means "not this code" is
+    decided by the first rule that applies: (a) every turn of a review
+    project the workflow exported; (b) the sources in a Set named
+    'reviewed'; (c) every source with at least one coding change. The rule
+    is logged and written in NAME.read.csv with the turns it gives.
+
+    \b
+    Example:
+      qualflow import-qdpx reviewed/project.qdpx --turns results/anonymised/ \\
+          --codebook codebooks/community-consultation.yaml --codebook-out reviewed/new-codes.yaml \\
+          -o reviewed/coding.csv
+    """
+    from pathlib import Path
+
+    from pipeline.errors import InputError
+    from pipeline.refi.importer import RULES, count_codes, import_qdpx as do_import, read_path
+
+    if not turn_paths:
+        default = Path("results") / "anonymised"
+        if not default.is_dir():
+            raise InputError("no --turns given and results/anonymised/ does not exist; name the anonymised "
+                             "turns the project was exported from")
+        turn_paths = (str(default),)
+    result = do_import(project, output, turn_paths=turn_paths, codebook_path=codebook, coded_paths=coded_paths,
+                       codebook_out=codebook_out, min_share=min_share)
+    click.echo(f"{len(result.coding)} codings written to {output}; turns read by rule {RULES[result.rule]}: "
+               f"{len(result.read)}, listed in {read_path(output)}")
+    if codebook_out:
+        click.echo(f"{count_codes(result.stubs)} new code(s) written to {codebook_out}")
