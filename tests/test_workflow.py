@@ -186,3 +186,33 @@ def test_a_local_run_drops_snakemakes_job_rate_limit_and_a_cluster_run_keeps_it(
     cluster = SimpleNamespace(local_exec=False, remote_exec=False, scheduler=SimpleNamespace(job_rate_limiter=object()))
     assert not drop_local_job_rate_limit(cluster) and cluster.scheduler.job_rate_limiter is not None
     assert not drop_local_job_rate_limit(SimpleNamespace(local_exec=True, remote_exec=False))  # no scheduler (dry run)
+
+
+def test_unreadable_transcripts_stop_snakemake_before_anything_is_written(tmp_path: Path):
+    transcripts = write_tiny_transcripts(tmp_path / "transcripts")
+    (transcripts / "empty-session.txt").write_bytes(b"")
+    (transcripts / "renamed-binary.docx").write_bytes(bytes(range(256)) * 16)
+    with open(transcripts / "metadata.csv", "a", encoding="utf-8") as handle:
+        handle.write("empty-session,Eastmoor,2026-03-01,open dialogue\n"
+                     "renamed-binary,Westgate,2026-03-02,open dialogue\n")
+    project = copy_project(tmp_path / "project", transcripts=transcripts, config=TINY_CONFIG)
+    result = run_snakemake(project)
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith("error: transcripts/empty-session.txt: the file is empty")
+    assert "and 1 more transcript(s) with problems" in errors[0]
+    assert "Traceback" not in result.stderr
+    assert not (project / "results").exists() and not (project / "private").exists()
+
+
+def test_a_speaker_missing_from_speakers_csv_is_a_warning_at_the_start_not_a_stop(tmp_path: Path):
+    transcripts = write_tiny_transcripts(tmp_path / "transcripts")
+    (transcripts / "speakers.csv").write_text(SPEAKERS.replace("westgate-dialogue,Officer Lane,provider,S1,male\n", ""),
+                                              encoding="utf-8")
+    project = copy_project(tmp_path / "project", transcripts=transcripts, config=TINY_CONFIG)
+    result = run_snakemake(project, "--dry-run")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert ("warning: 1 speaker(s) not in transcripts/speakers.csv get role 'other': 'Officer Lane' (westgate-dialogue)"
+            in result.stderr)
+
