@@ -176,18 +176,31 @@ def drop_local_job_rate_limit(workflow: Any) -> bool:
 def check_project(config: Config) -> Project:
     """load_project for the Snakefile: a user error ends the run with one line, no traceback.
 
-    Also warns (one line) of speakers missing from speakers.csv, who get role 'other'.
+    Also refuses results/ and a key built from another study's transcripts, and warns
+    (one line) of speakers missing from speakers.csv, who get role 'other'.
     """
+    from pipeline.study import check_same_study
     from pipeline.transcripts.check import unlisted_warning
 
     try:
         project = load_project(config)
+        check_same_study(project.transcript_ids)
     except QualflowError as e:
         sys.exit(f"error: {e}")
     warning = unlisted_warning(project.unlisted_speakers, project.config["transcripts"]["speakers"])
     if warning:
         print(warning, file=sys.stderr)
     return project
+
+
+def remove_outputs_of_removed_transcripts(project: Project) -> None:
+    """At the start of a real run (not a dry run): drop the outputs of transcripts no longer present."""
+    from pipeline.study import remove_outputs_of_removed
+
+    removed = remove_outputs_of_removed(project.transcript_ids)
+    if removed:
+        print(f"removed the outputs of {len(removed)} transcript(s) no longer in the transcripts folder: "
+              f"{', '.join(removed)} (the pseudonym key keeps their entries)", file=sys.stderr)
 
 
 def settings_arg(config: Config, *sections: str) -> str:

@@ -3,6 +3,7 @@ import os
 import re
 
 from pipeline.workflow import check_project, drop_local_job_rate_limit, ensure_cli_on_path, settings_arg
+from pipeline.workflow import remove_outputs_of_removed_transcripts
 
 ensure_cli_on_path()
 # Local jobs fork from one warm process instead of each importing torch and spaCy (pipeline/warm.py).
@@ -15,8 +16,10 @@ IDS = PROJECT.transcript_ids
 
 
 # Snakemake's job rate limit makes a long local run's scheduler spin; see the function.
+# A real run (not a dry run) also removes what transcripts taken out of the study left behind.
 onstart:
     drop_local_job_rate_limit(workflow)
+    remove_outputs_of_removed_transcripts(PROJECT)
 
 
 wildcard_constraints:

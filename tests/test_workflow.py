@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from tests.workflow_project import copy_project, run_snakemake
+from tests.workflow_project import REPO, copy_project, run_snakemake
 
 pytestmark = pytest.mark.slow
 
@@ -216,3 +219,42 @@ def test_a_speaker_missing_from_speakers_csv_is_a_warning_at_the_start_not_a_sto
     assert ("warning: 1 speaker(s) not in transcripts/speakers.csv get role 'other': 'Officer Lane' (westgate-dialogue)"
             in result.stderr)
 
+
+def test_another_studys_results_and_key_stop_snakemake_until_new_study(tmp_path: Path):
+    project = copy_project(tmp_path / "project", transcripts=write_tiny_transcripts(tmp_path / "transcripts"),
+                           config=TINY_CONFIG)
+    for old in ["private/turns/old-session.parquet", "results/anonymised/old-session.txt", "private/keys/registry.csv"]:
+        (project / old).parent.mkdir(parents=True, exist_ok=True)
+        (project / old).write_text("x", encoding="utf-8")
+    result = run_snakemake(project, "--dry-run")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "qualflow new-study" in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+    archived = subprocess.run([sys.executable, "-m", "pipeline", "new-study"], cwd=project, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert archived.returncode == 0, archived.stderr
+    assert run_snakemake(project, "--dry-run").returncode == 0
+    assert list((project / "private" / "archive").glob("*/private/keys/registry.csv"))
+
+
+def test_a_removed_transcripts_outputs_go_and_its_key_entries_stay(tiny_run: Path, tmp_path: Path):
+    project = tmp_path / "smaller"
+    shutil.copytree(tiny_run, project, symlinks=True)
+    gone = "eastmoor-focus-group"
+    (project / "transcripts" / f"{gone}.txt").unlink()
+    for name in ["metadata.csv", "speakers.csv"]:
+        path = project / "transcripts" / name
+        path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith(gone)), encoding="utf-8")
+    registry_before = (project / "private" / "keys" / "registry.csv").read_text(encoding="utf-8")
+    result = run_snakemake(project)
+    assert result.returncode == 0, result.stderr[-5000:]
+    assert f"removed the outputs of 1 transcript(s) no longer in the transcripts folder: {gone}" in result.stderr
+    left = [str(p.relative_to(project)) for p in (project / "results").rglob("*")] + \
+           [str(p.relative_to(project)) for p in (project / "private").rglob("*")]
+    assert not [p for p in left if gone in p]
+    registry = (project / "private" / "keys" / "registry.csv").read_text(encoding="utf-8")
+    assert registry.startswith(registry_before)
+    assert gone in (project / "private" / "keys" / "transcripts.txt").read_text(encoding="utf-8").split()
+    assert (project / "results" / "leak_check.txt").is_file()
