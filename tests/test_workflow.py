@@ -50,6 +50,14 @@ SESSION_B = """WEBVTT
 <v Mirela Stan>At the school they treat Roma children differently, they put them at the back.</v>
 """
 
+SESSION_C = """Workshop, Southgate community centre
+[00:00:04] Facilitator: Thank you for coming. What is it like to rent round here?
+[00:00:10] Aylin Demir: The flat is cold and the damp comes back every winter, the landlord does nothing.
+[00:00:25] Jonas Berg: The English classes at the college have a waiting list of a year.
+[00:00:40] Aylin Demir: People do not trust the council, they never answer the letters.
+[00:00:55] Jonas Berg: My neighbour was shouted at in the street, racist things. Nobody called the police.
+"""
+
 METADATA = """transcript_id,site,date,group_type
 eastmoor-focus-group,Eastmoor,2026-01-14,community focus group
 westgate-dialogue,Westgate,2026-02-03,open dialogue
@@ -258,3 +266,43 @@ def test_a_removed_transcripts_outputs_go_and_its_key_entries_stay(tiny_run: Pat
     assert registry.startswith(registry_before)
     assert gone in (project / "private" / "keys" / "transcripts.txt").read_text(encoding="utf-8").split()
     assert (project / "results" / "leak_check.txt").is_file()
+
+
+def test_a_new_study_where_one_has_run_starts_with_a_fresh_key(tiny_run: Path, tmp_path: Path):
+    project = tmp_path / "next-study"
+    shutil.copytree(tiny_run, project, symlinks=True)
+    old_registry = (project / "private" / "keys" / "registry.csv").read_text(encoding="utf-8")
+    transcripts = project / "transcripts"
+    for path in transcripts.iterdir():
+        path.unlink()
+    # The next study: other sessions, one of them with speakers of the same names as before.
+    (transcripts / "northfield-dialogue.vtt").write_text(SESSION_B, encoding="utf-8")
+    (transcripts / "southgate-group.txt").write_text(SESSION_C, encoding="utf-8")
+    (transcripts / "metadata.csv").write_text(
+        "transcript_id,site,date,group_type\nnorthfield-dialogue,Westgate,2026-05-01,open dialogue\n"
+        "southgate-group,Eastmoor,2026-05-02,community focus group\n", encoding="utf-8")
+    (transcripts / "speakers.csv").write_text(
+        "transcript_id,speaker,role,person_id,gender\nnorthfield-dialogue,Officer Lane,provider,S1,male\n"
+        "northfield-dialogue,Mirela Stan,community,C3,female\nsouthgate-group,Facilitator,facilitator,F1,female\n"
+        "southgate-group,Aylin Demir,community,C1,female\nsouthgate-group,Jonas Berg,community,C2,male\n",
+        encoding="utf-8")
+    refused = run_snakemake(project, "--dry-run")
+    assert refused.returncode != 0 and "qualflow new-study" in refused.stderr
+    archived = subprocess.run([sys.executable, "-m", "pipeline", "new-study"], cwd=project, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert archived.returncode == 0, archived.stderr
+    result = run_snakemake(project)
+    assert result.returncode == 0, result.stderr[-5000:]
+    registry = pd.read_csv(project / "private" / "keys" / "registry.csv")
+    # Nothing of the old study's key (it had Tomas and a phone number), and numbering starts again at 1.
+    assert "Tomas" in old_registry
+    assert not registry["originals"].str.contains("Tomas|07700").any()
+    numbers = registry["pseudonym"].str.extract(r"^\[([A-Z_]+)_(\d+)\]$")
+    for label, group in numbers.groupby(0):
+        assert sorted(group[1].astype(int)) == list(range(1, len(group) + 1)), label
+    assert (project / "private" / "keys" / "transcripts.txt").read_text(encoding="utf-8").split() == [
+        "northfield-dialogue", "southgate-group"]
+    assert not [p for p in (project / "results").rglob("*") if "eastmoor" in p.name or "westgate" in p.name]
+    [old] = list((project / "private" / "archive").glob("*/private/keys/registry.csv"))
+    assert old.read_text(encoding="utf-8") == old_registry
+    assert oct(old.stat().st_mode & 0o777) == "0o600"
