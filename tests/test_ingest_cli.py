@@ -116,6 +116,21 @@ def test_check_inputs_prints_a_summary_and_fails_on_a_speaker_missing_from_speak
                           "role 'other'")
 
 
+def test_check_inputs_lists_every_unreadable_transcript(tmp_path):
+    project = make_project(tmp_path)
+    for name in ["gamma.txt", "delta.docx"]:
+        (project / "transcripts" / name).write_bytes(b"")
+    with open(project / "transcripts" / "metadata.csv", "a", encoding="utf-8") as handle:
+        handle.write("gamma,Ashby Vale,2026-03-01,open dialogue\ndelta,Kingsmere,2026-03-02,open dialogue\n")
+    result = qualflow("check-inputs", cwd=project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert lines[0] == "error: 2 transcripts cannot be read:"
+    assert lines[1].startswith("  transcripts/delta.docx: not a Word .docx file")
+    assert lines[2] == "  transcripts/gamma.txt: the file is empty (no text in it)"
+
+
 def test_check_inputs_passes_when_every_speaker_is_listed(tmp_path):
     project = make_project(tmp_path)
     with open(project / "transcripts" / "speakers.csv", "a", encoding="utf-8") as handle:

@@ -51,8 +51,9 @@ def check_inputs(folder: str, metadata: str, speakers: str) -> None:
 
     Parses every transcript and prints one line per transcript: its format, turns,
     speakers, and the speakers missing from speakers.csv. Stops at the first problem
-    with the file and line to fix; a speaker missing from speakers.csv (the workflow
-    would give them role 'other') is a problem too, reported after the summary.
+    with the file and line to fix (every transcript that cannot be read, if several);
+    a speaker missing from speakers.csv (the workflow would give them role 'other')
+    is a problem too, reported after the summary.
 
     \b
     Example:

@@ -95,6 +95,14 @@ def first_problem(checks: dict[str, TranscriptCheck]) -> TranscriptError | None:
     return TranscriptError(bad[0] + more)
 
 
+def every_problem(checks: dict[str, TranscriptCheck]) -> TranscriptError | None:
+    """Every unreadable transcript, one line each under a count when there are several, or None."""
+    bad = [check.error for check in checks.values() if check.error]
+    if len(bad) <= 1:
+        return first_problem(checks)
+    return TranscriptError(f"{len(bad)} transcripts cannot be read:\n  " + "\n  ".join(bad))
+
+
 def unlisted_speakers(checks: dict[str, TranscriptCheck], speakers: pd.DataFrame) -> list[tuple[str, str]]:
     """(transcript_id, label) of every speaker a transcript has but speakers.csv does not list."""
     listed = {(str(t), fold_label(str(s))) for t, s in zip(speakers["transcript_id"], speakers["speaker"])}
@@ -115,7 +123,7 @@ def unlisted_warning(unlisted: list[tuple[str, str]], speakers_csv: str | Path) 
 def check_inputs(folder: str | Path, metadata: str | Path, speakers: str | Path) -> pd.DataFrame:
     """One summary row per transcript; raises the first QualflowError found in any input.
 
-    Every transcript is read; the first unreadable one raises, naming it. Speakers
+    Every transcript is read; unreadable ones raise, naming each. Speakers
     missing from speakers.csv are in the summary's last column and, as
     (transcript_id, label) pairs, in `summary.attrs['unlisted']` (see unlisted_error).
     """
@@ -124,7 +132,7 @@ def check_inputs(folder: str | Path, metadata: str | Path, speakers: str | Path)
     load_metadata(metadata, ids, transcripts_dir=str(folder).rstrip("/"))
     listed = load_speakers(speakers, ids)
     checks = check_transcripts(transcripts)
-    problem = first_problem(checks)
+    problem = every_problem(checks)
     if problem is not None:
         raise problem
     unlisted = unlisted_speakers(checks, listed)
