@@ -1,12 +1,14 @@
 """Precision, recall and F1 per theme on the hand-coded gold set, for each coder and the combinations.
 
-    python benchmarks/coding_eval.py [--gold main|fresh|blind] [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
+    python benchmarks/coding_eval.py [--gold main|fresh|blind|curve|formal] [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
 
 The gold set (tests/data/coding-gold.csv, turns in tests/data/coding-gold-turns.csv)
 was written and coded by hand at theme level; see docs/coding.md for how.
 --gold fresh and --gold blind score the independent held-out sets instead (tests/data/coding-fresh.csv
 and coding-blind.csv, turns in coding-*-turns.csv; see tests/data/README-fresh.md and README-blind.md);
---split is ignored then.
+--gold curve scores the learning-curve set zero-shot (tests/data/coding-curve*.csv, README-curve.md);
+--gold formal scores the formal-register set (policy statements, minutes, service letters;
+tests/data/coding-formal.csv, see README-formal.md); --split is ignored for all of these.
 A theme counts as predicted for a turn when a counted row of any of its codes exists.
 """
 
@@ -51,8 +53,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", default="minilm")
     parser.add_argument("--threshold", type=float, default=None)
-    parser.add_argument("--gold", choices=["main", "fresh", "blind"], default="main",
-                        help="fresh, blind: the independent held-out sets, coded at theme level (ignore --split)")
+    parser.add_argument("--gold", choices=["main", "fresh", "blind", "curve", "formal"], default="main",
+                        help="fresh, blind, curve, formal: the independent sets coded at theme level (ignore --split)")
     parser.add_argument("--split", choices=["all", "dev", "test"], default="all")
     parser.add_argument("--top-k", type=int, default=None, help="semantic coder: at most this many codes per unit")
     parser.add_argument("--pool", type=int, default=None,

@@ -8,6 +8,15 @@ anonymiser has real work to do. The text is built from a phrase grammar with
 thousands of combinations, because repetitive text flatters the tokenizer.
 
     python benchmarks/generate_corpus.py --transcripts 100 --words 10000 --out /tmp/corpus
+
+With --real-shapes it writes the shapes real corpora have and our examples lack
+(committee-hearing style): hundreds of speakers with punctuation-heavy labels
+("Hon. Zoë O'Neil-Dubois (St. Albans—Lower Ferry, Harbour Party)", "Mr. Ødegård"),
+label lines with no words, sites, group types and dates left blank in
+metadata.csv, one site per country, and a speakers.csv with no attribute
+columns. Names come from Faker; ridings and parties are invented.
+
+    python benchmarks/generate_corpus.py --real-shapes -n 3 -m 1500 --out /tmp/corpus-real
 """
 
 from __future__ import annotations
@@ -235,6 +244,77 @@ def generate_corpus(out: Path, transcripts: int, words: int, seed: int = 1, form
     return transcript_ids
 
 
+# --- real-corpus shapes ---------------------------------------------------------------------------
+
+COUNTRIES = ("Norvania", "Estmark", "Caldora", "Vellmoor")  # invented; one site per country
+RIDINGS = (
+    "St. Albans—Lower Ferry", "Côte-Sainte-Lucie", "Brook's End", "Nether Wick–Hallam", "Île-aux-Pins",
+    "Fenwick, Dale and Moor", "Łąka Wielka", "O'Dwyer Flats", "Mount Pélérin—Rivière-Noire",
+)
+PARTIES = ("Harbour Party", "Lib.", "Independent", "Green Coalition", "N.D.P.", "Party of the Commons")
+TITLES = ("Mr.", "Ms.", "Mrs.", "Dr.", "Hon.")
+
+
+def real_shape_label(rng: random.Random, ids: IdentifierFactory, n: int) -> str:
+    """A committee-transcript label: titles, dots, parentheses, commas, apostrophes, hyphens, non-ASCII."""
+    first, last = ids.person()
+    last = rng.choice((last, f"{last}-{ids.person()[1]}", f"O'{last}", f"D'{last}", last))
+    kind = n % 5
+    if kind == 0:
+        return f"Hon. {first} {last} ({rng.choice(RIDINGS)}, {rng.choice(PARTIES)})"
+    if kind == 1:
+        return f"{rng.choice(TITLES[:4])} {last}"
+    if kind == 2:
+        return f"{rng.choice(TITLES)} {first} {last} ({rng.choice(RIDINGS)}, {rng.choice(PARTIES)})"
+    if kind == 3:
+        return f"{rng.choice(TITLES[:4])} {first[0]}. {last}"
+    return f"{rng.choice(TITLES[:4])} {first} {last}"
+
+
+def generate_real_shapes(out: Path, transcripts: int, words: int, seed: int = 1,
+                         speakers_per_transcript: int = 100) -> list[str]:
+    """Like generate_corpus, in the shapes of a real corpus (see the module docstring); plain-text transcripts."""
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    ids = IdentifierFactory(rng)
+    metadata, speaker_rows, transcript_ids = [], [], []
+    for n in range(transcripts):
+        transcript_id = f"hearing-{n + 1:03d}"
+        chair = Speaker(f"The Chair ({rng.choice(TITLES[:3])} {ids.person()[1]})", "facilitator", "", "", "")
+        labels: dict[str, Speaker] = {}
+        while len(labels) < speakers_per_transcript:
+            label = real_shape_label(rng, ids, len(labels))
+            # Members of the committee and witnesses; a hearing has no "community" role, so every
+            # community share is missing (not zero).
+            role = "provider" if label.startswith("Hon.") or "(" in label else "other"
+            labels.setdefault(label, Speaker(label, role, "", "", ""))
+        people = list(labels.values())
+        lines = []
+        total = 0
+        for i, speaker in enumerate(people):  # everyone speaks at least once: hundreds of speakers
+            if i % 7 == 0:
+                lines.append(f"{chair.label}: {rng.choice(FACILITATOR_PROMPTS)}")
+            if i % 11 == 5:  # a label with no words (interrupted, or inaudible), between two other speakers
+                lines.append(f"{people[(i + 3) % len(people)].label}:")
+            text = rng.choice(SHORT_TURNS) if i % 9 == 4 else make_sentence(rng, ids)
+            lines.append(f"{speaker.label}: {text}")
+            total += len(text.split())
+        while total < words:
+            text = make_sentence(rng, ids)
+            lines.append(f"{rng.choice(people).label}: {text}")
+            total += len(text.split())
+        (out / f"{transcript_id}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        site = "" if n % 3 == 1 else COUNTRIES[n % len(COUNTRIES)]
+        date = "" if n % 3 == 2 else f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        group_type = "" if n % 3 == 0 else GROUP_TYPES[n % len(GROUP_TYPES)]
+        metadata.append((transcript_id, site, date, group_type))
+        speaker_rows += [(transcript_id, s.label, s.role) for s in [chair, *people]]
+        transcript_ids.append(transcript_id)
+    _write_csv(out / "metadata.csv", ("transcript_id", "site", "date", "group_type"), metadata)
+    _write_csv(out / "speakers.csv", ("transcript_id", "speaker", "role"), speaker_rows)
+    return transcript_ids
+
+
 def _write_csv(path: Path, header: tuple[str, ...], rows: list[tuple]) -> None:
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -247,14 +327,21 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: list[tuple]) -> None:
 @click.option("--words", "-m", type=int, default=10_000, show_default=True, help="About how many words each.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write into.")
-def main(transcripts: int, words: int, seed: int, out: Path) -> None:
+@click.option("--real-shapes", is_flag=True, help="Committee-hearing shapes: hundreds of punctuation-heavy speaker "
+              "labels, empty turns, blank sites, group types and dates, no speaker attributes (see above).")
+@click.option("--speakers", type=int, default=100, show_default=True, help="With --real-shapes: speakers per transcript.")
+def main(transcripts: int, words: int, seed: int, out: Path, real_shapes: bool, speakers: int) -> None:
     """Generate a fictional corpus (planted identifiers listed beside the folder, never inside it).
 
     \b
     Example:
       python benchmarks/generate_corpus.py -n 100 -m 10000 --out /tmp/corpus-100
+      python benchmarks/generate_corpus.py --real-shapes -n 3 -m 1500 --out /tmp/corpus-real
     """
-    made = generate_corpus(out, transcripts, words, seed)
+    if real_shapes:
+        made = generate_real_shapes(out, transcripts, words, seed, speakers)
+    else:
+        made = generate_corpus(out, transcripts, words, seed)
     click.echo(f"wrote {len(made)} transcripts to {out}")
 
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from pipeline.io import NOT_RECORDED, text_of
 from pipeline.matrices.codes import CodeInfo
 from pipeline.matrices.counts import divergence, expand_to_level
 from pipeline.matrices.quotes import exemplars, format_quote, turn_texts
@@ -50,8 +51,9 @@ def action_plan(
     keyed = expand_to_level(evidence, codes, "code")
     texts = turn_texts(base)
     gaps = divergence(base, evidence, codes).set_index("code")
-    all_sites = sorted(set(base["site"]))
-    all_groups = sorted(set(base["group_type"]))
+    # Breadth is over the sites (group types) that were recorded: "not recorded" is not one more place.
+    all_sites = _recorded(base["site"])
+    all_groups = _recorded(base["group_type"])
     total_turns = len(base)
     rows = []
     for c in codes:
@@ -59,8 +61,8 @@ def action_plan(
         if mine.empty:
             continue
         turns_coded = mine[["transcript_id", "turn"]].drop_duplicates().shape[0]
-        sites = sorted(set(mine["site"]))
-        groups = sorted(set(mine["group_type"]))
+        sites = sorted({text_of(s, NOT_RECORDED) for s in mine["site"]})
+        groups = sorted({text_of(g, NOT_RECORDED) for g in mine["group_type"]})
         gap = gaps.loc[c.id]
         community, provider = gap["community_share"], gap["provider_share"]
         picked = exemplars(mine, texts, quotes, max_words, prefer_role="community")
@@ -68,8 +70,9 @@ def action_plan(
             "level": c.level, "code": c.id, "label": c.label, "theme": c.theme, "depth": c.depth, "order": c.order,
             "turns_coded": turns_coded, "prevalence": round(turns_coded / total_turns, 4) if total_turns else 0.0,
             "participants": mine["speaker"].nunique(),
-            "sites": "; ".join(sites), "site_breadth": _fraction(len(sites), len(all_sites)),
-            "group_types": "; ".join(groups), "group_type_breadth": _fraction(len(groups), len(all_groups)),
+            "sites": "; ".join(sites), "site_breadth": _fraction(len(set(sites) & all_sites), len(all_sites)),
+            "group_types": "; ".join(groups),
+            "group_type_breadth": _fraction(len(set(groups) & all_groups), len(all_groups)),
             "community_share": community, "provider_share": provider,
             "divergence": round(abs(community - provider), 4) if pd.notna(community - provider) else 0.0,
             "partners": "; ".join(c.partners),
@@ -109,6 +112,10 @@ def _order_for_reading(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(ordered)
 
 
+def _recorded(values: pd.Series) -> set[str]:
+    return {text_of(v) for v in values} - {"", NOT_RECORDED}
+
+
 def _fraction(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
@@ -119,12 +126,12 @@ def action_plan_markdown(table: pd.DataFrame, weights: Mapping[str, float]) -> s
               "Gap", "Who could act", "In their words"]  # fmt: skip
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
     for r in table.itertuples(index=False):
-        name = r.label if r.level == "theme" else f"↳ {r.label}"
+        name = text_of(r.label) if r.level == "theme" else f"↳ {text_of(r.label)}"
         cells = [
             r.rank, f"**{name}**" if r.level == "theme" else name, f"{r.priority:.1f}",
             f"{r.turns_coded} ({_pct(r.prevalence)})", str(r.participants), r.sites,
             _pct(r.community_share), _pct(r.provider_share), _pct(r.divergence),
-            r.partners, " / ".join(str(r.quotes).splitlines()),
+            r.partners, " / ".join(text_of(r.quotes).splitlines()),
         ]  # fmt: skip
         lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     used = ", ".join(f"{k} {v:g}" for k, v in weights.items())
@@ -137,4 +144,6 @@ def _pct(value: float) -> str:
 
 
 def _md_cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """One cell's text on one line: missing is empty, pipes escaped, line breaks of any kind a space."""
+    text = text_of(value).replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(text.splitlines())

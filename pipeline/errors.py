@@ -7,10 +7,18 @@ expected, so the command line can print it as one line with no traceback.
 from __future__ import annotations
 
 from os import PathLike
+from typing import Any
 
 
 class QualflowError(Exception):
-    """Base of every error caused by input the user controls."""
+    """Base of every error caused by input the user controls.
+
+    `log_safe`: the message never quotes raw text, so the command line also writes it to the
+    job's log (under results/). `console_note`: more for the console only, never for a file.
+    """
+
+    log_safe = False
+    console_note = ""
 
     def __init__(
         self,
@@ -78,7 +86,17 @@ class AnonymisationError(QualflowError):
 
 
 class LeakError(AnonymisationError):
-    """An identifier from the key was found in a file under results/."""
+    """An identifier from the key was found in a file under results/.
+
+    The message names pseudonyms and where they came from, never an original; the originals
+    are in `console_note`, which the command line prints to the console alone.
+    """
+
+    log_safe = True
+
+    def __init__(self, message: str, *, console_note: str = "", **where: Any) -> None:
+        super().__init__(message, **where)
+        self.console_note = console_note
 
 
 class ModelNotInstalledError(QualflowError):

@@ -47,14 +47,69 @@ def atomic_open(
             yield handle
 
 
+# --- missing values -------------------------------------------------------------------------------
+# One rule for every output: a missing value (None, NaN, pd.NA, NaT) is an empty cell in a CSV, XLSX or
+# Parquet table, and reads NOT_RECORDED where a person reads it as a group's name; pandas' own spellings
+# ("nan", "None", "NaT", "<NA>") never reach a file. See docs/data.md.
+
+NOT_RECORDED = "(not recorded)"
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN, pd.NA or NaT (a scalar; lists and strings are never missing, "" included)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, (str, bytes, list, tuple, dict, set)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def text_of(value: object, missing: str = "") -> str:
+    """A value as text for a cell or a sentence: `missing` for a missing value, never "nan" or "None"."""
+    if is_missing(value):
+        return missing
+    return value if isinstance(value, str) else str(value)
+
+
+def blank_missing(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns with every kind of missing value as None, which every writer spells as an empty cell.
+
+    Numeric and date columns keep NaN and NaT (empty cells too); a column of text is never turned into "nan".
+    """
+    out = df.copy()
+    for column in out.columns:
+        series = out[column]
+        if (series.dtype == object or isinstance(series.dtype, pd.StringDtype)) and series.isna().any():
+            out[column] = series.astype(object).where(series.notna(), None)
+    return out
+
+
+def _line_breaks_as_newlines(df: pd.DataFrame) -> pd.DataFrame:
+    """Carriage returns in text cells as newlines.
+
+    Python's csv writer quotes a cell only for the characters of its line terminator ("\\n"),
+    so a bare "\\r" in a cell would be written unquoted and split the row when read back.
+    """
+    for column in df.columns:
+        series = df[column]
+        if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+            has_return = series.str.contains("\r", regex=False, na=False).astype(bool)
+            if has_return.any():
+                df[column] = series.where(~has_return, series[has_return].str.replace(r"\r\n?", "\n", regex=True))
+    return df
+
+
 def write_table(df: pd.DataFrame, path: str | os.PathLike[str], *, file_mode: int | None = None) -> None:
-    """Write a table as parquet or CSV (chosen by the file's extension), atomically."""
+    """Write a table as parquet or CSV (chosen by the file's extension), atomically; missing values are empty cells."""
     suffix = Path(path).suffix.lower()
     with atomic_path(path, file_mode) as tmp:
         if suffix == ".parquet":
             df.to_parquet(tmp, index=False)
         elif suffix == ".csv":
-            df.to_csv(tmp, index=False, lineterminator="\n")
+            _line_breaks_as_newlines(blank_missing(df)).to_csv(tmp, index=False, lineterminator="\n", na_rep="")
         else:
             raise ValueError(f"cannot write a table to '{path}': use .parquet or .csv")
 

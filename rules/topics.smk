@@ -28,9 +28,8 @@ rule topics:
     params:
         settings=settings_arg(config, "topics", "embedding"),
     log:
-        "results/logs/topics/topics.log",
-    benchmark:
-        "results/logs/benchmarks/topics.tsv"
+        log="results/logs/topics/topics.log",
+        benchmark="results/logs/benchmarks/topics.tsv",
     # One thread: at 17,000 documents the fit used 45 CPU s in 53 s with two, while the second core
     # could have run matrices and the exports, which waited for it.
     threads: 1
@@ -40,6 +39,6 @@ rule topics:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log} topics --turns {input.turns} --embeddings {input.embeddings}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} topics --turns {input.turns} --embeddings {input.embeddings}"
         " --coded {input.coded} --codebook {input.codebook}"
         " --settings {params.settings} --outdir results/topics"

@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run and every machine: a red CI run is reproducible.
+settings.register_profile("qualflow", derandomize=True, database=None)
+settings.load_profile("qualflow")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

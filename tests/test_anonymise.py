@@ -218,6 +218,18 @@ def test_speaker_label_forms():
     assert "PCSO" not in speaker_name_forms("PCSO Dean Hollis")
 
 
+def test_committee_labels_give_the_names_in_them_and_not_their_role_words():
+    from pipeline.anonymise.known import speaker_name_forms
+
+    # The chair's name is in the brackets; "The" and "Chair" are not names (masking "The" broke every file).
+    chair = speaker_name_forms("The Chair (Mr. Vítek)")
+    assert "Vítek" in chair and not {"The", "Chair", "The Chair"} & set(chair)
+    assert speaker_name_forms("The Chair") == [] and speaker_name_forms("Interpreter (Romanian)") == []
+    member = speaker_name_forms("Hon. Egenur D'Sezer (Łąka Wielka, Lib.)")
+    assert {"Egenur D'Sezer", "D'Sezer", "Egenur"} <= set(member) and "Hon." not in member
+    assert not {"of", "the"} & set(speaker_name_forms("Clerk of the Committee"))
+
+
 def test_surrogate_style_is_consistent(tmp_path):
     from pipeline.anonymise.replace import surrogate
 
@@ -315,7 +327,9 @@ def test_check_leaks_command_fails_with_exit_1(tmp_path, capsys):
               "--settings", json.dumps({"identifiers": str(tmp_path / "none.csv")}), "-o", str(results / "leak_check.txt")])
     assert done.value.code == 1
     err = capsys.readouterr().err
-    assert "report.html: contains the original of [PERSON_1]" in err and "Florin" not in err
+    message, _, note = err.partition("The originals, shown on this console only")
+    assert "report.html: contains the original of [PERSON_1]" in message and "Florin" not in message
+    assert '[PERSON_1] is "Florin"' in note
 
 
 def test_kept_word_never_joins_a_name():

@@ -47,6 +47,12 @@ def test_no_planted_identifier_appears_in_any_result_file(example_run: Path):
     assert found == []
 
 
+def test_no_result_file_spells_a_missing_value_as_text(example_run: Path):
+    from missing_text import findings
+
+    assert findings(example_run / "results") == []
+
+
 def test_speaker_labels_in_results_are_pseudonyms(example_run: Path):
     speakers = pd.read_csv(REPO / "transcripts" / "speakers.csv", dtype=str)
     turns = pd.concat(pd.read_parquet(p) for p in (example_run / "results" / "anonymised").glob("*.parquet"))

@@ -65,9 +65,17 @@ def test_metadata_rows_with_extra_columns():
     assert metadata["group_type"].tolist() == ["community", "open dialogue"]
 
 
+def test_metadata_may_leave_site_date_and_group_type_blank():
+    metadata = load_metadata(PROJECT / "metadata-blank-site-date-group-type.csv", IDS)
+    alpha, beta = metadata.set_index("transcript_id").loc[IDS].to_dict("records")
+    assert pd.isna(alpha["site"]) and pd.isna(alpha["date"]) and alpha["group_type"] == "community"
+    assert beta["site"] == "Kingsmere" and pd.isna(beta["group_type"])
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
+        ("metadata-blank-transcript-id.csv", "metadata-blank-transcript-id.csv:2: empty transcript_id; every row needs one"),
         ("metadata-missing-column.csv",
          "metadata-missing-column.csv:1: missing column 'date'; required: transcript_id, site, date, group_type; "
          "found: transcript_id, site, group_type"),

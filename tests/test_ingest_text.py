@@ -201,3 +201,23 @@ def test_role_words_and_codes_pass_the_strict_check():
     assert looks_like_speaker("P12", strict=True)
     assert looks_like_speaker("Interpreter", strict=True)
     assert not looks_like_speaker("Mirela", strict=True)
+
+
+def test_committee_labels_with_titles_ridings_and_parties_start_turns():
+    # Constituency and party in brackets make labels long; punctuation of every kind sits in them.
+    turns = read_transcript(FIXTURES / "txt-committee-labels.txt")
+    assert [t.speaker for t in turns] == [
+        "The Chair (Mr. Paul Okafor)",
+        "Hon. Jeanne-Marie O'Dwyer-Lévesque (Mount Pélérin—Rivière-Noire, Party of the Commons)",
+        "Mr. Ødegård",
+        "Dr. Zoë McAllister-Nuñez",  # the label with no words before it is an empty turn, dropped
+        "Mrs. Ilse van der Berg (Fenwick, Dale and Moor, Independent)",
+        "Mr. D'Arcy",
+    ]
+    assert turns[1].text == "Thank you, Chair."
+
+
+def test_a_long_sentence_with_a_colon_is_still_not_a_label():
+    assert match_label("We told the council about it many times and they said this to us: wait") is None
+    assert not looks_like_speaker("The Chair of the Committee on Housing and Local Government Services (2026)")
+

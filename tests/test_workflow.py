@@ -117,6 +117,18 @@ def test_every_stage_writes_its_outputs(tiny_run: Path):
     assert not list(results.rglob("*.part")), "a temporary file was left behind"
 
 
+def test_benchmark_files_hold_the_figures_of_the_process_that_did_the_work(tiny_run: Path):
+    """With warm start the work runs in a child of the warm server: the benchmark files are the job's own."""
+    import re
+
+    logs = tiny_run / "results" / "logs"
+    for rule in ("build_key", "topics", "matrices"):
+        row = pd.read_csv(logs / "benchmarks" / f"{rule}.tsv", sep="\t").iloc[0]
+        logged = re.search(r"Resources - wall ([\d.]+) s, cpu ([\d.]+) s",
+                           (logs / rule / f"{rule}.log").read_text(encoding="utf-8"))
+        assert abs(row["s"] - float(logged[1])) <= 0.006 and abs(row["cpu_time"] - float(logged[2])) <= 0.006, rule
+
+
 def test_results_hold_pseudonyms_not_names(tiny_run: Path):
     text = (tiny_run / "results" / "anonymised" / "eastmoor-focus-group.txt").read_text(encoding="utf-8")
     for identifier in ["Dana", "Petrova", "Haddad", "Tomas", "07700 900123"]:
@@ -153,10 +165,12 @@ def test_a_planted_leak_fails_the_run_and_is_quarantined(tiny_run: Path, tmp_pat
     target.write_text(target.read_text(encoding="utf-8") + "\nNote: Dana Petrova said this.\n", encoding="utf-8")
     result = run_snakemake(project)
     assert result.returncode != 0
-    message = result.stderr
+    # The original may be shown on the console, after the message and apart from it, never in a file.
+    message, _, note = result.stderr.partition("The originals, shown on this console only")
     assert "westgate-dialogue.txt" in message
     assert "[PERSON_" in message or "P0" in message
-    assert "Dana Petrova" not in message
+    assert "Dana Petrova" not in message and "Petrova" in note
+    assert "Petrova" not in (project / "results" / "logs" / "check_leaks" / "check_leaks.log").read_text(encoding="utf-8")
     assert not target.exists()
     assert (project / "private" / "quarantine").exists()
 

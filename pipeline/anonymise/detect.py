@@ -19,7 +19,8 @@ from pipeline.progress import progress
 
 log = logging.getLogger(__name__)
 
-SPAN_COLUMNS = ["transcript_id", "turn", "start", "end", "label", "detector", "text", "entity"]
+# `cue`: the evidence a guessing detector saw besides the word itself ("" for none; see Span).
+SPAN_COLUMNS = ["transcript_id", "turn", "start", "end", "label", "detector", "text", "entity", "cue"]
 
 
 @dataclass
@@ -149,6 +150,7 @@ def find_transcript_spans(turns: pd.DataFrame, finder: SpanFinder) -> pd.DataFra
     for transcript_id, turn, text in progress(rows_in, total=len(turns), label=label):
         text = text if isinstance(text, str) else ""
         for s in finder.find(text):
-            rows.append((transcript_id, int(turn), s.start, s.end, s.label, s.detector, text[s.start : s.end], s.entity))
+            rows.append((transcript_id, int(turn), s.start, s.end, s.label, s.detector, text[s.start : s.end], s.entity,
+                         s.cue))
     spans = pd.DataFrame(rows, columns=SPAN_COLUMNS)
     return spans.astype({"turn": "int64", "start": "int64", "end": "int64"})

@@ -1,10 +1,12 @@
-"""Analytic content that is never masked: services, institutions, days, months, and the kept study sites."""
+"""Analytic content that is never masked: services, institutions, days, months, the kept study sites,
+and codebook terms that a guessing detector found with no name cue."""
 
 from __future__ import annotations
 
 import calendar
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from pipeline.anonymise.spans import Span
 
@@ -60,3 +62,31 @@ class KeepList:
             if match.start() <= span.start and span.end <= match.end():
                 return True
         return False
+
+
+def codebook_text(path: str | Path) -> str:
+    """Every text of a codebook (labels, definitions, criteria, examples, terms, partners), one per line:
+    what its exported files (codebook.qdc, the project's codes, the codebook report) can show."""
+    from pipeline.codebook import codebook_to_yaml_dict, load_codebook
+
+    return "\n".join(_strings(codebook_to_yaml_dict(load_codebook(path))))
+
+
+def _strings(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def found_in(originals: Iterable[str], text: str) -> set[str]:
+    """The originals (casefolded) that the leak gate would find in `text`: whole words, any case,
+    a common English word only with its capital (pipeline/anonymise/known.py)."""
+    from pipeline.anonymise.known import KnownTerm, TermMatcher
+
+    terms = [KnownTerm(o, "OTHER", o.casefold()) for o in sorted(set(originals)) if o.strip()]
+    return {span.entity for span in TermMatcher(terms, "codebook").find(text)} if terms else set()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.anonymise.keep import KeepList
+from pipeline.anonymise.spans import is_weak
 from pipeline.errors import AnonymisationError
 from pipeline.io import write_table
 from pipeline.study import record_key_transcripts
@@ -62,6 +63,7 @@ def build_key(
     keep: Iterable[str] = (),
     turns_dir: str | Path | None = None,
     views_dir: str | Path | None = None,
+    codebook: str | Path | None = None,
 ) -> pd.DataFrame:
     """Append the new entities of these span files to the registry, then write the key (both mode 0600).
 
@@ -71,6 +73,9 @@ def build_key(
     The registry keeps every entity ever seen, so numbers are never reused. The key
     leaves out entities whose every original is now on the keep-list: a word masked
     by mistake ("PCSOs") and then kept stops being masked and stops failing the leak check.
+    With `codebook`, it also leaves out codebook terms that only a guess on the word
+    alone found (see codebook_terms_left): "Retaliatory eviction is something we see"
+    keeps its first word, while "my neighbour Retaliatory" would still be masked.
     With `views_dir`, also writes each transcript's view of the key (see key_views),
     touching only the views whose content changed.
     """
@@ -104,11 +109,13 @@ def build_key(
     write_table(everything, registry, file_mode=PRIVATE_MODE)
     record_key_transcripts(per_file, registry.parent)
     kept = KeepList(keep)
-    in_use = [not all(kept.covers(o) for o in originals[e]) for e in everything["entity"]]
-    key = everything[in_use].reset_index(drop=True)
+    on_keep_list = {e for e in everything["entity"] if all(kept.covers(o) for o in originals[e])}
+    left = codebook_terms_left(spans, originals, codebook) - on_keep_list if codebook is not None else set()
+    key = everything[~everything["entity"].isin(on_keep_list | left)].reset_index(drop=True)
     write_table(key, key_path, file_mode=PRIVATE_MODE)
-    log.info("Key - %d entities (%d new, %d now on the keep-list)", len(key), len(everything) - len(known),
-             len(everything) - len(key))
+    # Counts only: this log is under results/.
+    log.info("Key - %d entities (%d new, %d now on the keep-list, %d codebook terms found on the word alone "
+             "and left in the text)", len(key), len(everything) - len(known), len(on_keep_list), len(left))
     if views_dir is not None:
         if turns_dir is None:
             raise ValueError("views_dir needs turns_dir: a view depends on the transcript's raw text")
@@ -117,6 +124,36 @@ def build_key(
         changed = write_key_views(views, views_dir)
         log.info("Key views - %d of %d changed", len(changed), len(views))
     return key
+
+
+def weak_entities(spans: pd.DataFrame) -> set[str]:
+    """Entities every span of which a guessing detector found on the word alone, with no name cue.
+
+    Spans written before detectors recorded their cue have none: they count as cued, so
+    they stay masked.
+    """
+    if not len(spans) or "cue" not in spans.columns:
+        return set()
+    weak = [is_weak(str(d), c) if isinstance(c, str) else False for d, c in zip(spans["detector"], spans["cue"])]
+    per_entity = pd.Series(weak, index=spans["entity"].to_numpy()).groupby(level=0).all()
+    return set(per_entity.index[per_entity.to_numpy()])
+
+
+def codebook_terms_left(spans: pd.DataFrame, originals: dict[str, set[str]], codebook: str | Path) -> set[str]:
+    """Entities left in the text: found on the word alone, every original of them in the codebook.
+
+    A word the codebook uses ("retaliatory eviction") is analytic content, as services are;
+    masking it on no more evidence than its capital and its rarity hides the very term that
+    codes the turn, and the codebook's own exported files then fail the leak check. The
+    originals are matched as the leak gate matches them.
+    """
+    from pipeline.anonymise.keep import codebook_text, found_in
+
+    candidates = weak_entities(spans)
+    if not candidates:
+        return set()
+    in_codebook = found_in((o for e in candidates for o in originals.get(e, ())), codebook_text(codebook))
+    return {e for e in candidates if originals.get(e) and all(o.casefold() in in_codebook for o in originals[e])}
 
 
 def _turn_texts(path: Path) -> list[str]:

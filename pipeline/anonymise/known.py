@@ -18,9 +18,12 @@ TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "PC", "PCSO", "Sgt", "Sergeant"
 # Speaker labels that are roles or placeholders, not names.
 GENERIC_LABEL = re.compile(
     r"^(?:speaker|participant|respondent|facilitator|moderator|interviewer|interpreter|translator|provider|"
-    r"unknown|p|f|i|all|group|several|voice|male|female|man|woman)\s*\d*$",
+    r"unknown|p|f|i|all|group|several|voice|male|female|man|woman)\s*\d*$"
+    r"|^(?:the\s+)?(?:(?:vice|deputy)[- ])?(?:chair|chairperson|chairman|chairwoman|clerk)$",
     re.IGNORECASE,
 )
+# "The Chair (Mr. Paul Okafor)": a role outside the brackets, the person's name inside, after a title.
+_NAME_IN_BRACKETS = re.compile(r"\(\s*((?:Mr|Mrs|Ms|Miss|Dr|Mx|Hon)\.?\s+[^()]+?)\s*\)")
 
 
 # A named tuple, not a dataclass: the speakers' matcher of a large project holds tens of
@@ -71,20 +74,24 @@ def normalise(text: str) -> str:
 
 def speaker_name_forms(label: str) -> list[str]:
     """'Popescu, Mirela' -> Mirela Popescu, Mirela, Popescu, Mrs Popescu, ...; generic labels give nothing."""
+    inside = _NAME_IN_BRACKETS.search(label)
     label = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
-    if not label or GENERIC_LABEL.match(label):
+    if (not label or GENERIC_LABEL.match(label)) and inside:
+        label = inside.group(1)
+    elif not label or GENERIC_LABEL.match(label):
         return []
     if "," in label:
         surname, _, first = (p.strip() for p in label.partition(","))
         parts = first.split() + surname.split()
     else:
         parts = label.split()
-    parts = [p for p in parts if p.rstrip(".") not in TITLES]
+    parts = [p for p in parts if p.rstrip(".") not in TITLES and p.rstrip(".") != "Hon"]
     if not parts:
         return []
     forms = {label, " ".join(parts)}
     # Parts in capitals ("PCSO", "GP") are roles, not names.
-    forms.update(p for p in parts if len(p) > 1 and not p.isupper())
+    # Nor are small lower-case words ("Clerk of the Committee").
+    forms.update(p for p in parts if len(p) > 1 and not p.isupper() and not (p.islower() and is_common_word(p)))
     if len(parts) > 1:
         forms.update(f"{t} {parts[-1]}" for t in TITLES)
     return sorted(forms, key=len, reverse=True)

@@ -105,8 +105,14 @@ def site_names(metadata_path: str | Path | None) -> list[str]:
 def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str | Path,
                 quarantine: str | Path, report_path: str | Path,
                 speakers_path: str | Path | None = None, keep: Iterable[str] = (),
-                *, workers: int = 1, cache_path: str | Path | None = None) -> tuple[int, int]:
+                *, workers: int = 1, cache_path: str | Path | None = None,
+                spans_dir: str | Path | None = None, codebook: str | Path | None = None) -> tuple[int, int]:
     """Return (files scanned, terms checked); on a leak move the files to quarantine and raise LeakError.
+
+    The error says, for each leaked pseudonym, its category, where it came from (detector and cue,
+    transcript and turn from the spans in `spans_dir`; speakers.csv, identifiers.csv or `codebook`
+    lines) and what resolves it, all without the original, so it can go to the job's log; the
+    originals are in the error's console note only.
 
     A match wholly inside a kept phrase (a service, a community, a kept site, a site name of the
     metadata) is not a leak, just as the anonymiser does not mask it: "Cross" as a surname is
@@ -132,13 +138,23 @@ def check_leaks(results: str | Path, key_path: str | Path, identifiers_path: str
     if cache_path is not None:
         _write_cache(cache_path, fingerprint, {str(p): digests[p] for p in paths if p not in leaks})
     if leaks:
-        lines = []
-        for path, pseudonyms in leaks.items():
+        from pipeline.anonymise.explain import explain_leaks
+
+        for path in leaks:
             target = Path(quarantine) / path.relative_to(results)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(path), target)
-            lines.append(f"{path}: contains the original of {', '.join(sorted(pseudonyms))} (moved to {target})")
-        raise LeakError(f"{len(leaks)} file(s) leak identifiers:\n  " + "\n  ".join(lines), path=results)
+        try:
+            message, note = explain_leaks(
+                leaks, results=results, quarantine=quarantine,
+                key=read_key(key_path) if Path(key_path).exists() else None, identifiers_path=identifiers_path,
+                speakers_path=speakers_path, spans_dir=spans_dir, codebook=codebook)
+        except Exception as e:  # noqa: BLE001 - explaining must never hide the leak itself
+            # The type only: an exception's text could quote an entity, and this log is under results/.
+            log.warning("Leak check - could not say where the leaked entities came from (%s)", type(e).__name__)
+            message, note = f"{len(leaks)} file(s) hold identifiers; each was moved to {quarantine}/:\n" + "\n".join(
+                f"  {path}: contains the original of {', '.join(sorted(found))}" for path, found in leaks.items()), ""
+        raise LeakError(message, path=results, console_note=note)
     from pipeline.io import atomic_open
 
     checked = len({t.term.casefold() for t in terms})
@@ -172,18 +188,20 @@ def _start_scanner(terms: list[KnownTerm], kept_phrases: list[str]) -> None:
     _SCANNER = (TermMatcher(terms, "leak"), KeepList(kept_phrases))
 
 
-def _leaked_entities(path: Path) -> tuple[Path, set[str]]:
+def _leaked_entities(path: Path) -> tuple[Path, dict[str, set[str]]]:
+    """The pseudonyms whose originals are in the file, each with the text that matched."""
     assert _SCANNER is not None
     matcher, kept = _SCANNER
-    entities: set[str] = set()
+    entities: dict[str, set[str]] = {}
     for text in file_texts(path):
         spans = matcher.find(text)
-        entities.update(span.entity for span in (kept.filter(text, spans, protected=()) if spans else ()))
+        for span in kept.filter(text, spans, protected=()) if spans else ():
+            entities.setdefault(span.entity, set()).add(text[span.start : span.end])
     return path, entities
 
 
 def _scan(paths: list[Path], terms: list[KnownTerm], kept_phrases: list[str],
-          workers: int) -> Iterator[tuple[Path, set[str]]]:
+          workers: int) -> Iterator[tuple[Path, dict[str, set[str]]]]:
     if workers <= 1 or len(paths) < 2:
         _start_scanner(terms, kept_phrases)
         yield from map(_leaked_entities, paths)

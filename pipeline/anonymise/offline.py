@@ -42,6 +42,12 @@ SPEECH_VERBS = {
     "lives", "lived", "came", "went", "cannot", "can't", "couldn't", "didn't", "doesn't", "was", "is", "has", "had",
     "and", "cried", "shouted", "helped", "helps", "brought", "drove", "fixed", "started", "moved",
 }
+# The verbs among those that only a person does: "Windrush was", "Eviction is" are no evidence of a name.
+PERSON_VERBS = SPEECH_VERBS - {
+    "was", "is", "has", "had", "and", "cannot", "can't", "couldn't", "didn't", "doesn't", "came", "went", "started",
+    "moved", "works", "worked", "lives", "lived", "wants", "wanted", "knows", "knew", "helps", "helped", "brought",
+    "fixed",
+}
 # Below this English frequency a sentence-initial word before such a verb is taken as a name.
 SPEAKER_CUE_ZIPF = 4.0
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "“", "”", "(", "[", "-", "–", "—", "…"}
@@ -142,7 +148,10 @@ class OfflineNameDetector:
             i -= 2  # "Mr and Mrs Sultani", "Dr & Mrs Haddad": one couple, one span
         start = tokens[i][0]
         end = tokens[i][0] + len(text[tokens[i][0] : tokens[j][1]]) - (len(tokens[j][2]) - len(words[-1]))
-        return Span(start, end, self._label(folded, previous), self.name)
+        lex = self.lexicon
+        cue = context_cue(text, start, end) or (
+            "name list" if any(w in lex.first_names or w in lex.surnames or w in lex.places for w in folded) else "")
+        return Span(start, end, self._label(folded, previous), self.name, cue=cue)
 
     def _foreign_word(self, word: str, folded: str) -> bool:
         lex = self.lexicon
@@ -211,6 +220,54 @@ class OfflineNameDetector:
         if in_place_list and not in_name_list:
             return "PLACE"
         return "PERSON"
+
+
+def context_cue(text: str, start: int, end: int) -> str:
+    """The evidence around text[start:end] that it is a name, whoever found it: a title ("Mrs X",
+    "Sergeant X"), a relation ("my neighbour X", "X's wife"), "called X", a street or organisation
+    ending ("X Road", "X Academy"), a verb only a person does ("X says"); "" when there is none.
+
+    Only the decision of a guessing detector depends on this: a codebook term found with no cue
+    is left in the text (see pipeline/anonymise/key.py), one found with a cue is still masked.
+    """
+    inside = text[start:end].split()
+    previous = _previous_token(text, start).casefold().rstrip(".")
+    if (len(inside) > 1 and inside[0].casefold().rstrip(".") in TITLES) or previous in TITLES:
+        return "title"
+    if previous in RELATIONS:
+        return "relation"
+    if previous in NAME_CUES:
+        return "called"
+    if len(inside) > 1 and (inside[-1].casefold() in STREET_SUFFIXES or inside[-1].casefold() in ORG_SUFFIXES):
+        return "suffix"
+    possessive = _POSSESSIVE_RELATION.match(text, end)
+    if possessive and possessive.group(1).casefold() in RELATIONS:
+        return "relation"
+    following = _NEXT_TOKEN.match(text, end)
+    if following and following.group(1).casefold() in PERSON_VERBS:
+        return "speech"
+    return ""
+
+
+def _previous_token(text: str, start: int) -> str:
+    """The token (as TOKEN splits text) that ends before `start`; a regex anchored at the end
+    would be tried at every position of the window, and this runs once per span."""
+    window = text[max(0, start - 40) : start].rstrip()
+    if not window:
+        return ""
+    word = window.split()[-1]
+    if word.endswith(".") and word[:-1].casefold() in TITLES:
+        return word  # "Mrs." before a name a model found without its title
+    if not (window[-1].isalnum() or window[-1] == "_"):
+        return window[-1]
+    k = len(word)
+    while k > 0 and (word[k - 1].isalnum() or word[k - 1] in "_-'’"):
+        k -= 1
+    return word[k:].lstrip("-'’")
+
+
+_NEXT_TOKEN = re.compile(r"\s*(\w+(?:[-'’]\w+)*|[^\w\s])")
+_POSSESSIVE_RELATION = re.compile(r"['’]s\s+(\w+)")
 
 
 def _capitalised(token: str) -> bool:

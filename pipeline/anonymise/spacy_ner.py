@@ -52,10 +52,13 @@ class SpacyNerDetector:
         self.nlp = nlp
 
     def find(self, text: str) -> list[Span]:
+        from pipeline.anonymise.offline import context_cue
+
         doc = self.nlp(text)
         spans = []
         for ent in doc.ents:
             label = LABEL_MAP.get(ent.label_, None)
             if label:
-                spans.append(Span(ent.start_char, ent.end_char, label, self.name))
+                spans.append(Span(ent.start_char, ent.end_char, label, self.name,
+                                  cue=context_cue(text, ent.start_char, ent.end_char)))
         return spans

@@ -11,20 +11,32 @@ LABELS = ("PERSON", "PLACE", "ORG", "ADDRESS", "POSTCODE", "PHONE", "EMAIL", "ID
 # Pattern and known-identifier spans are near certain; free-text guesses are not,
 # so on equal length the more certain detector decides the label.
 DETECTOR_PRIORITY = {"known": 0, "speaker": 1, "pattern": 2, "context": 3, "spacy": 4, "offline": 5, "key": 6}
+# The free-text layer guesses; every other detector matches what is known or has a fixed shape.
+GUESSING_DETECTORS = frozenset({"offline", "spacy"})
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Characters [start, end) of one text; `entity` groups spans that share a pseudonym (set later)."""
+    """Characters [start, end) of one text; `entity` groups spans that share a pseudonym (set later).
+
+    `cue` is the evidence a guessing detector saw besides the word itself ("title", "relation",
+    "called", "suffix", "speech", "name list"); empty when the word alone decided.
+    """
 
     start: int
     end: int
     label: str
     detector: str
     entity: str = ""
+    cue: str = ""
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def is_weak(detector: str, cue: str) -> bool:
+    """A guess on the word alone (a capitalised word rare in English, no name cue around it)."""
+    return detector in GUESSING_DETECTORS and not cue
 
 
 class Detector(Protocol):

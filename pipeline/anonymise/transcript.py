@@ -13,7 +13,7 @@ from pipeline.anonymise.keep import KeepList
 from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers
 from pipeline.anonymise.key import SEPARATOR, read_key
 from pipeline.anonymise.replace import apply_spans
-from pipeline.anonymise.spans import Span, resolve_overlaps
+from pipeline.anonymise.spans import Span, is_weak, resolve_overlaps
 from pipeline.errors import AnonymisationError
 from pipeline.io import read_table, write_table
 from pipeline.turns import ANONYMISED_COLUMNS
@@ -92,8 +92,12 @@ def anonymise_transcript(
     for turn, text in zip(turns["turn"], turns["text"]):
         text = text if isinstance(text, str) else ""
         own = spans[spans["turn"] == turn]
-        found = [Span(int(s), int(e), lab, det, ent) for s, e, lab, det, ent in
-                 zip(own["start"], own["end"], own["label"], own["detector"], own["entity"])]
+        cues = own["cue"] if "cue" in own.columns else [None] * len(own)
+        found = [Span(int(s), int(e), lab, det, ent, cue if isinstance(cue, str) else "?") for s, e, lab, det, ent, cue
+                 in zip(own["start"], own["end"], own["label"], own["detector"], own["entity"], cues)]
+        # A codebook term found on the word alone: build-key left it out of the key, so it stays,
+        # unless the key masks the same word for a better reason (a literal match below).
+        found = [s for s in found if s.entity in pseudonym_of or not is_weak(s.detector, s.cue)]
         settled = resolve_overlaps(found + everywhere.find(text))
         pairs = []
         for span in settled:

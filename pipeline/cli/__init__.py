@@ -59,9 +59,11 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--log", "log_file", type=click.Path(dir_okay=False), help="Also write the full log to this file.")
+@click.option("--benchmark", "benchmark_file", type=click.Path(dir_okay=False),
+              help="Also write the job's wall time, CPU time and peak memory to this file (Snakemake's format).")
 @click.option("-v", "--verbose", is_flag=True, help="Show debug messages.")
 @click.version_option(package_name="qualflow")
-def cli(log_file: str | None, verbose: bool) -> None:
+def cli(log_file: str | None, benchmark_file: str | None, verbose: bool) -> None:
     """qualflow: turn focus-group transcripts into anonymised theme matrices.
 
     \b
@@ -69,6 +71,12 @@ def cli(log_file: str | None, verbose: bool) -> None:
       qualflow parse transcripts/leeds-roma-housing.vtt -o turns.csv
     """
     configure_logging(log_file, verbose)
+    _job["benchmark"] = benchmark_file
+
+
+# What the running command was asked to record, and warnings from before logging was configured.
+_job: dict[str, str | None] = {"benchmark": None}
+_early_warnings: list[str] = []
 
 
 def configure_logging(log_file: str | None, verbose: bool) -> None:
@@ -87,6 +95,8 @@ def configure_logging(log_file: str | None, verbose: bool) -> None:
         root.addHandler(to_file)
     for noisy in ("numba", "matplotlib", "urllib3", "httpx", "filelock", "huggingface_hub"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    for message in _early_warnings:
+        logging.getLogger("qualflow").warning(message)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -95,7 +105,12 @@ def main(argv: list[str] | None = None) -> None:
         from pipeline import warm
 
         if warm.enabled():
-            status = warm.run_in_server(sys.argv[1:])
+            try:
+                status = warm.run_in_server(sys.argv[1:])
+            except warm.FolderRefused as e:
+                status = None
+                _early_warnings.append(f"not using the warm server: {e}; this job runs on its own, slower. "
+                                       "Set QUALFLOW_WARM_DIR to a folder only you can open")
             if status is not None:
                 sys.exit(status)
     started = time.perf_counter()
@@ -104,7 +119,11 @@ def main(argv: list[str] | None = None) -> None:
         log_resources(started)
     except QualflowError as e:
         logging.getLogger("qualflow").debug("user error", exc_info=True)
+        if e.log_safe:
+            _to_log_files(str(e))
         click.echo(f"error: {e}", err=True)
+        if e.console_note:
+            click.echo(e.console_note, err=True)
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -116,17 +135,24 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(e.exit_code)
 
 
-def log_resources(started: float) -> None:
-    """One line per job with its cost, for the logs and benchmarks/workflow_bench.py. Peak memory
-    counts pages shared with a warm server (pipeline/warm.py), as the operating system does."""
-    import resource
+def _to_log_files(message: str) -> None:
+    """An error's message into the job's log files (not the console, which prints it once anyway)."""
+    record = logging.LogRecord("qualflow", logging.ERROR, __file__, 0, message, None, None)
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            handler.handle(record)
 
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    # Worker processes a command started and waited for (the leak gate's scanners) count as its CPU.
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+
+def log_resources(started: float) -> None:
+    """One line per job with its cost, for the logs and benchmarks/workflow_bench.py, and the same figures
+    in the benchmark file when one was asked for. Measured in the process that did the work (with warm
+    start, the child forked from the warm server, pipeline/warm.py); peak memory counts pages shared with
+    the warm server, as the operating system does."""
+    from pipeline.benchmark import measure, write_benchmark
+
+    usage = measure(started)
     logging.getLogger("qualflow").info(
-        "Resources - wall %.2f s, cpu %.2f s, peak memory %.0f MB",
-        time.perf_counter() - started,
-        usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime,
-        usage.ru_maxrss / 1024,
+        "Resources - wall %.2f s, cpu %.2f s, peak memory %.0f MB", usage.wall_s, usage.cpu_s, usage.peak_rss_mb
     )
+    if _job["benchmark"]:
+        write_benchmark(_job["benchmark"], usage)

@@ -38,23 +38,28 @@ def find_identifiers(turns: str, speakers: str | None, settings: str | None, cac
               help="Folder of the raw turns ({id}.parquet); needed with --views-dir.")
 @click.option("--views-dir", default=None, type=click.Path(file_okay=False),
               help="Write one view of the key per transcript here ({id}.csv, mode 0600), only when it changes.")
+@click.option("--codebook", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Leave out of the key the codebook's terms that a detector found on the word alone (no name cue).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Key CSV (mode 0600).")
 def build_key(spans: tuple[str, ...], settings: str | None, turns_dir: str | None, views_dir: str | None,
-              output: str) -> None:
+              codebook: str | None, output: str) -> None:
     """Give every entity found a stable pseudonym, appending to the registry beside the key.
 
     With --views-dir, each transcript also gets the key rows it needs, so editing one
-    transcript reruns `anonymise` only where the edit matters.
+    transcript reruns `anonymise` only where the edit matters. With --codebook, a word
+    of the codebook that was masked only for being a rare capitalised word stays in the text.
 
     \b
     Example:
-      qualflow build-key private/spans/*.parquet --turns-dir private/turns --views-dir private/keys/views -o private/keys/key.csv
+      qualflow build-key private/spans/*.parquet --turns-dir private/turns --views-dir private/keys/views \\
+        --codebook codebooks/community-consultation.yaml -o private/keys/key.csv
     """
     from pipeline.anonymise.key import build_key as build
 
     if views_dir and not turns_dir:
         raise click.UsageError("--views-dir needs --turns-dir (a view depends on the transcript's raw text)")
-    build(spans, output, keep=parse_settings(settings, "anonymise")["keep"], turns_dir=turns_dir, views_dir=views_dir)
+    build(spans, output, keep=parse_settings(settings, "anonymise")["keep"], turns_dir=turns_dir, views_dir=views_dir,
+          codebook=codebook)
 
 
 @click.command("anonymise")
@@ -105,21 +110,31 @@ def summarise_redactions(redactions: tuple[str, ...], output: str) -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Processes scanning files.")
 @click.option("--cache", type=click.Path(dir_okay=False), default=None,
               help="Remember files that passed (by content), so an unchanged file is not read again; keep it private.")
+@click.option("--spans-dir", type=click.Path(file_okay=False), default=None,
+              help="private/spans: on a leak, say which detector found each entity, in which transcript and turn.")
+@click.option("--codebook", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The codebook: on a leak, name the codebook lines that hold each leaked entity.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def check_leaks(results: str, key: str, settings: str | None, speakers: str | None, metadata: str | None,
-                quarantine: str, workers: int, cache: str | None, output: str) -> None:
+                quarantine: str, workers: int, cache: str | None, spans_dir: str | None, codebook: str | None,
+                output: str) -> None:
     """Fail if any keyed original, speaker name or known identifier is in a file under RESULTS (leaking files are quarantined).
+
+    The failure names each leaked pseudonym's category, where it came from and the edit that
+    resolves it; the log gets the same without the originals, which only the console shows.
 
     \b
     Example:
       qualflow check-leaks results --key private/keys/key.csv --speakers transcripts/speakers.csv \\
+        --spans-dir private/spans --codebook codebooks/community-consultation.yaml \\
         --workers 2 --cache private/cache/leak_check.json -o results/leak_check.txt
     """
     from pipeline.anonymise.leaks import check_leaks as check, site_names
 
     anonymise = parse_settings(settings, "anonymise")
     check(results, key, anonymise["identifiers"], quarantine, output, speakers,
-          keep=[*anonymise.get("keep", []), *site_names(metadata)], workers=workers, cache_path=cache)
+          keep=[*anonymise.get("keep", []), *site_names(metadata)], workers=workers, cache_path=cache,
+          spans_dir=spans_dir, codebook=codebook)
 
 
 @click.command("detect-identifiers")

@@ -103,6 +103,9 @@ def run_info(turns: pd.DataFrame, codebook: Any, matrices: Mapping, action: Mapp
         "group_types": sorted(str(s) for s in turns["group_type"].dropna().unique()),
         "turns": len(turns),
         "participants_by_role": {str(k): int(v) for k, v in people["role"].value_counts().sort_index().items()},
+        # Transcripts whose metadata.csv row left the value blank: the report says "not recorded for N".
+        "not_recorded": {column: int(turns.drop_duplicates("transcript_id")[column].isna().sum())
+                         for column in ("site", "group_type", "date")},
     }
 
 

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from pipeline.io import NOT_RECORDED, text_of  # NOT_RECORDED re-exported: the name of a group whose value is missing
 from pipeline.matrices.codes import CodeInfo, ancestors_of
 
 log = logging.getLogger(__name__)
 
-NOT_RECORDED = "(not recorded)"
 GROUPING_COLUMNS = ["site", "group_type", "role"]
 EVIDENCE_COLUMNS = [
     "transcript_id", "turn", "speaker", "role", "site", "group_type", "date",
@@ -35,6 +35,7 @@ def counted_turns(turns: pd.DataFrame, exclude_roles: Sequence[str]) -> pd.DataF
         if column not in {"turn", "start", "end", "text"}:
             kept[column] = kept[column].astype("object").where(kept[column].notna(), NOT_RECORDED).astype(str)
     kept["turn"] = kept["turn"].astype("int64")
+    kept["text"] = [text_of(t) for t in kept["text"].tolist()]  # an empty turn is "", never NaN
     return kept.reset_index(drop=True)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.io import NOT_RECORDED, text_of
 from pipeline.matrices.codes import CodeInfo
 from pipeline.units import split_sentences
 
@@ -100,9 +101,9 @@ def exemplars(
         chosen += [r for r in ranked if id(r) not in voiced][: limit - len(chosen)]
     return [
         {
-            "quote": quote_from_turn(texts.get((r.transcript_id, int(r.turn)), ""), str(r.evidence), max_words),
-            "speaker": r.speaker,
-            "role": r.role,
+            "quote": quote_from_turn(texts.get((r.transcript_id, int(r.turn)), ""), text_of(r.evidence), max_words),
+            "speaker": text_of(r.speaker, NOT_RECORDED),
+            "role": text_of(r.role, NOT_RECORDED),
             "ref": turn_ref(r.transcript_id, int(r.turn)),
             "code": r.code,
         }
@@ -117,7 +118,7 @@ def format_quote(q: dict, with_speaker: bool = True) -> str:
 
 def turn_texts(turns: pd.DataFrame) -> dict[tuple[str, int], str]:
     columns = (turns["transcript_id"].tolist(), turns["turn"].tolist(), turns["text"].tolist())
-    return {(t, int(n)): str(x) for t, n, x in zip(*columns)}
+    return {(t, int(n)): text_of(x) for t, n, x in zip(*columns)}
 
 
 def framework_matrix(
@@ -152,7 +153,7 @@ def framework_matrix(
 
 def _describe_cases(base: pd.DataFrame, case_column: str) -> pd.DataFrame:
     def joined(values: pd.Series) -> str:
-        return "; ".join(sorted(set(values)))
+        return "; ".join(sorted({text_of(v, NOT_RECORDED) for v in values}))
 
     extra: Sequence[str] = ("role", "transcript_id") if case_column == "speaker" else ("site", "group_type")
     grouped = base.groupby(case_column, sort=True)

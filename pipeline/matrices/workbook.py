@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.io import is_missing, text_of
+
 HEADER_FILL = "1F3B57"
 HEAT_HIGH = (0xC0, 0x39, 0x2B)  # share 1.0
 HEAT_LOW = (0xFF, 0xFF, 0xFF)  # share 0.0
@@ -61,7 +63,7 @@ def write_workbook(sheets: Sequence[tuple[str, pd.DataFrame, dict]], path: str |
         heat = set(options.get("heat", ()))
         wrap = set(options.get("wrap", ()))
         for j, column in enumerate(columns, start=1):
-            sample = table[column].head(500).astype(str)
+            sample = [text_of(v) for v in table[column].head(500).tolist()]
             longest = max([len(line) for line in str(column).split("\n")]
                           + [len(line) for v in sample for line in v.split("\n")])  # fmt: skip
             sheet.column_dimensions[get_column_letter(j)].width = min(WRAP_WIDTH if column in wrap else 40, max(8, longest + 2))
@@ -82,8 +84,16 @@ def write_workbook(sheets: Sequence[tuple[str, pd.DataFrame, dict]], path: str |
         for row in zip(*(table[c].tolist() for c in table.columns)):  # not itertuples: see quotes.plain_rows
             values = []
             for (is_heat, is_wrap), value in zip(styled, row):
-                missing = pd.isna(value)
+                missing = is_missing(value)
                 value = None if missing else _plain(value)
+                is_heat = is_heat and isinstance(value, (int, float))
+                if isinstance(value, str) and value.startswith("="):  # text a participant said, not a formula
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.data_type = "s"
+                    if is_wrap:
+                        cell.alignment = wrapped
+                    values.append(cell)
+                    continue
                 if not (is_wrap or (is_heat and not missing)):
                     values.append(value)
                     continue
@@ -100,6 +110,21 @@ def write_workbook(sheets: Sequence[tuple[str, pd.DataFrame, dict]], path: str |
         book.save(tmp)
 
 
+# Excel's limit on the characters of one cell; a longer text is cut, with a mark, rather than refused on opening.
+MAX_CELL_CHARACTERS = 32_767
+
+
 def _plain(value: object) -> object:
-    """numpy scalars -> Python ones, which openpyxl writes without complaint."""
-    return value.item() if hasattr(value, "item") else value
+    """A value openpyxl writes without complaint and Excel opens: numpy scalars -> Python ones, text without
+    the control characters XML cannot hold, cut to Excel's cell limit."""
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
+        if len(value) > MAX_CELL_CHARACTERS:
+            value = value[: MAX_CELL_CHARACTERS - 1] + "…"
+    return value

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from pipeline.refi.common import (
     schema_problems,
     stable_guid,
 )
+from pipeline.io import NOT_RECORDED, text_of
 from pipeline.turns import ANONYMISED_COLUMNS, CODED_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -61,10 +63,10 @@ def source_text(turns: pd.DataFrame) -> tuple[str, list[TurnSpan]]:
     spans: list[TurnSpan] = []
     position = 0
     for row in turns.sort_values("turn").itertuples(index=False):
-        prefix = f"{clock(row.start)}{row.speaker}: "
-        text = str(row.text)
+        prefix = f"{clock(row.start)}{text_of(row.speaker, NOT_RECORDED)}: "
+        text = text_of(row.text)
         start = position + len(prefix)
-        spans.append(TurnSpan(int(row.turn), str(row.speaker), start, start + len(text)))
+        spans.append(TurnSpan(int(row.turn), text_of(row.speaker, NOT_RECORDED), start, start + len(text)))
         line = prefix + text + "\n"
         parts.append(line)
         position += len(line)
@@ -78,7 +80,7 @@ def build_project(
     ns = f"{{{PROJECT_NS}}}"
 
     def el(parent: etree._Element, tag: str, **attributes: str | None) -> etree._Element:
-        return etree.SubElement(parent, ns + tag, {k: v for k, v in attributes.items() if v is not None})
+        return etree.SubElement(parent, ns + tag, {k: xml_safe(v) for k, v in attributes.items() if v is not None})
 
     user = stable_guid("user", "qualflow")
     root = etree.Element(ns + "Project", nsmap={None: PROJECT_NS})
@@ -170,11 +172,21 @@ def _codebook_element(parent: etree._Element, codebook: Any, el) -> dict[str, st
 
 
 def _variable_value(parent: etree._Element, ns: str, name: str, value: Any) -> None:
-    if value is None or pd.isna(value) or str(value) == "":
+    """A Variable's value; a missing one is left out (QDA tools show an empty value), never written "nan"."""
+    text = text_of(value)
+    if text == "":
         return
     holder = etree.SubElement(parent, ns + "VariableValue")
     etree.SubElement(holder, ns + "VariableRef", targetGUID=stable_guid("variable", name))
-    etree.SubElement(holder, ns + "TextValue").text = str(value)
+    etree.SubElement(holder, ns + "TextValue").text = xml_safe(text)
+
+
+# Characters XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub(" ", text)
 
 
 def write_qdpx(document: etree._ElementTree, texts: dict[str, str], path: str | Path) -> None:

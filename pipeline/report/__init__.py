@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.errors import InputError
+from pipeline.io import NOT_RECORDED, text_of
 from pipeline.matrices.codes import CodeInfo, codes_from_frame
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,19 @@ def render_report(data: ReportData, settings: Mapping[str, Any]) -> str:
 # --- small HTML helpers ---------------------------------------------------------------------------
 
 
+def cell(value: Any, missing: str = "") -> str:
+    """A table value as escaped HTML text; a missing one as `missing`, never "nan" or "None"."""
+    return escape(text_of(value, missing))
+
+
+def places(values: Sequence[str], unrecorded: int) -> str:
+    """'Caldora, Norvania (not recorded for 1 transcript)', or 'not recorded' when none was."""
+    listed = ", ".join(values) or "not recorded"
+    if values and unrecorded:
+        listed += f" (not recorded for {unrecorded} transcript{'s' if unrecorded != 1 else ''})"
+    return listed
+
+
 def pct(value: Any) -> str:
     return "–" if value is None or pd.isna(value) or value == "" else f"{100 * float(value):.0f}%"
 
@@ -144,7 +158,9 @@ def overview_section(data: ReportData) -> str:
              (sum(v for k, v in roles.items() if k not in excluded), "participants counted")]  # fmt: skip
     html = ['<div class="cards">'] + [f"<div class=card><b>{n}</b><span>{escape(label)}</span></div>" for n, label in cards]
     html.append("</div>")
-    html.append(f"<p>Sites: {escape(', '.join(info['sites']))}. Group types: {escape(', '.join(info['group_types']))}.</p>")
+    blank = info.get("not_recorded", {})
+    html.append(f"<p>Sites: {escape(places(info['sites'], blank.get('site', 0)))}. "
+                f"Group types: {escape(places(info['group_types'], blank.get('group_type', 0)))}.</p>")
     role_rows = [(escape(role), str(n), "no (left out of counts)" if role in excluded else "yes")
                  for role, n in roles.items()]  # fmt: skip
     html.append("<h3>People by role</h3>" + table_html(["Role", "People", "Counted in matrices"], role_rows, [1]))
@@ -163,7 +179,8 @@ def anonymisation_html(summary: pd.DataFrame | None) -> str:
     if summary is None or summary.empty:
         return '<p class="muted">No anonymisation summary was found (anonymised/summary.csv).</p>'
     shown = [c for c in summary.columns if c in SUMMARY_LABELS or pd.api.types.is_numeric_dtype(summary[c])]
-    rows = [[escape(str(v)) for v in row] for row in summary[shown].itertuples(index=False)]
+    rows = [[cell(v, "" if pd.api.types.is_numeric_dtype(summary[c]) else NOT_RECORDED) for c, v in zip(shown, row)]
+            for row in summary[shown].itertuples(index=False)]
     numeric = [i for i, c in enumerate(shown) if pd.api.types.is_numeric_dtype(summary[c])]
     return "<p>Identifiers replaced before any analysis (counts only):</p>" + table_html(shown, rows, numeric)
 
@@ -184,8 +201,9 @@ def heatmap_section(data: ReportData) -> str:
 
 
 def heatmap_html(table: pd.DataFrame, by: str, codes: list[CodeInfo]) -> str:
-    groups = list(dict.fromkeys(table[by].astype(str)))
-    indexed = table.assign(**{by: table[by].astype(str)}).set_index(["code", by])
+    names = [text_of(v, NOT_RECORDED) for v in table[by]]
+    groups = list(dict.fromkeys(names))
+    indexed = table.assign(**{by: names}).set_index(["code", by])
     header = "".join(f"<th>{escape(g)}</th>" for g in groups)
     rows = []
     for c in codes:
@@ -208,9 +226,9 @@ def action_section(data: ReportData) -> str:
     if table is None or table.empty:
         return '<p class="muted">No theme was coded in the counted turns, so there is no action plan.</p>'
     rows, classes = [], []
-    for r in table.fillna("").itertuples(index=False):
+    for r in table.astype(object).where(table.notna(), "").itertuples(index=False):
         priority = float(r.priority)
-        quotes = "".join(f"<p>{escape(q)}</p>" for q in str(r.quotes).splitlines())
+        quotes = "".join(f"<p>{escape(q)}</p>" for q in text_of(r.quotes).splitlines())
         rows.append([
             escape(str(r.rank)), escape(r.label),
             f'{priority:.1f} <span class="bar"><i style="width:{priority:.0f}%"></i></span>',
@@ -261,7 +279,7 @@ def themes_section(data: ReportData, quotes: int) -> str:
             parts.append(f'<p class="muted">{escape(theme.definition)}</p>')
         turns = mine[["transcript_id", "turn"]].drop_duplicates().shape[0] if not mine.empty else 0
         people = mine["speaker"].nunique() if not mine.empty else 0
-        sites = sorted(set(mine["site"].astype(str))) if not mine.empty else []
+        sites = sorted({text_of(s, NOT_RECORDED) for s in mine["site"]}) if not mine.empty else []
         parts.append(f"<p><b>{turns}</b> turns from <b>{people}</b> participants at <b>{len(sites)}</b> "
                      f"site(s){': ' + escape(', '.join(sites)) if sites else ''}.</p>")  # fmt: skip
         if theme.partners:
@@ -305,7 +323,7 @@ def topics_section(data: ReportData, limit: int, settings: Mapping[str, Any]) ->
         topics = topics.sort_values("size", ascending=False, kind="stable")
     wanted = [c for c in ("topic", "label", "size", "emergent", "top_terms", "quote_1") if c in topics.columns]
     wanted = wanted or list(topics.columns[:5])
-    rows = [[escape(str(v)) for v in row] for row in topics[wanted].head(limit).itertuples(index=False)]
+    rows = [[cell(v) for v in row] for row in topics[wanted].head(limit).itertuples(index=False)]
     html = ["<p>Topics found by BERTopic in the counted turns. <b>Emergent</b> topics are mostly made of turns the "
             "codebook did not code: candidates for new codes, to be read and judged by an analyst.</p>",
             table_html(wanted, rows, [i for i, c in enumerate(wanted) if c == "size"])]  # fmt: skip
@@ -324,7 +342,7 @@ def methods_section(data: ReportData, settings: Mapping[str, Any]) -> str:
     book = info["codebook"]
     matrices = info["settings"]["matrices"]
     evidence = data.tables.get("evidence", pd.DataFrame())
-    methods = sorted(set(evidence["method"].astype(str))) if not evidence.empty else []
+    methods = sorted({text_of(m) for m in evidence["method"]} - {""}) if not evidence.empty else []
     excluded = ", ".join(matrices.get("exclude_roles", [])) or "none"
     topics = data.topics is not None and not data.topics.empty
     text = [

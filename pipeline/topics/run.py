@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.io import atomic_open, read_table, write_table
+from pipeline.io import NOT_RECORDED, atomic_open, read_table, text_of, write_table
 from pipeline.topics import last_fit
 from pipeline.topics.charts import bar_chart_html, message_html, similarity_chart_html
 from pipeline.topics.documents import TopicCorpus, build_corpus
@@ -133,7 +133,7 @@ def model_topics(corpus: TopicCorpus, coded: pd.DataFrame, themes: list[dict[str
                              f"too few turns to model: {len(corpus.docs)} usable turns, topics.min_turns is {min_turns}")
     seeds = seed_topics(themes) if settings.get("guided") and embedder is not None else None
     # Study sites are kept in the text but say where, not what: they would label topics by site.
-    site_words = sorted({w for site in corpus.turns["site"].astype(str) for w in site.lower().split()})
+    site_words = sorted({w for site in corpus.turns["site"] for w in text_of(site).lower().split()})
     settings = {**settings, "stop_words": list(settings.get("stop_words", [])) + site_words}
     keys = last_fit_keys(corpus)
     fit_key = last_fit.settings_key(settings, corpus.backend, seeds)
@@ -245,11 +245,14 @@ def _turn_topics(corpus: TopicCorpus, doc_topics: pd.DataFrame | None, labels: d
 
 def _crosstab(corpus: TopicCorpus, doc_topics: pd.DataFrame | None, labels: dict[int, str], column: str) -> pd.DataFrame:
     """Turns per topic (rows) and site or role (columns); merged interjections count with their host."""
-    values = sorted(corpus.turns.loc[corpus.turns["doc"] >= 0, column].astype(str).unique())
+    def named(values: pd.Series) -> pd.Series:  # a site left blank is a column "(not recorded)", not ""
+        return pd.Series([text_of(v) or NOT_RECORDED for v in values], index=values.index, dtype=object)
+
+    values = sorted(named(corpus.turns.loc[corpus.turns["doc"] >= 0, column]).unique())
     if doc_topics is None or doc_topics.empty:
         return pd.DataFrame(columns=["topic", "label"] + values)
     turns = corpus.doc_turns.merge(doc_topics, on="doc")
-    counts = pd.crosstab(turns["topic"], turns[column].astype(str)).reindex(columns=values, fill_value=0)
+    counts = pd.crosstab(turns["topic"], named(turns[column])).reindex(columns=values, fill_value=0)
     order = sorted(counts.index, key=lambda t: (t == OUTLIER_TOPIC, t))
     counts = counts.loc[order]
     table = pd.DataFrame({"topic": counts.index.astype("int64"), "label": [labels.get(int(t), "") for t in counts.index]})

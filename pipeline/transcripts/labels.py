@@ -22,7 +22,7 @@ _LEADING_TIME = re.compile(
 )
 
 _MARKDOWN_BOLD = re.compile(
-    r"^(?:\*\*|__)(?P<name>[^*_:]{1,60}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(?P<text>.*)$"
+    r"^(?:\*\*|__)(?P<name>[^*_:]{1,120}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(?P<text>.*)$"
 )
 # Markdown list items and quotes: "- **Name:** text", "> Name: text".
 _MARKDOWN_PREFIX = re.compile(r"^(?:[-*+]|>)\s+")
@@ -32,10 +32,11 @@ _NAME_THEN_TIME = re.compile(
     rf"^(?P<name>[^:\[\]()]{{1,60}}?)\s*[\[(]\s*(?P<time>{_CLOCK})\s*[\])]\s*:?(?:\s+(?P<text>.*)|$)"
 )
 # "Name: text" needs a space (or the end of the line) after the colon, which rules out URLs and 10:30.
-_COLON = re.compile(r"^(?P<name>[^:]{1,60}?)\s*:(?:\s+(?P<text>.*)|$)")
+_COLON = re.compile(r"^(?P<name>[^:]{1,120}?)\s*:(?:\s+(?P<text>.*)|$)")
 _DASH = re.compile(r"^(?P<name>[^:\-\u2013\u2014]{1,30}?)\s+[-\u2013\u2014]\s+(?P<text>.*)$")
 
-_PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
+# Committee transcripts put a constituency and party there: "Hon. Name (Long Riding—Other Place, Party)".
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,70}\)")
 _NAME_WORD = re.compile(r"^[^\W_][\w'\u2019.\-&]*,?$")
 
 MAX_NAME_WORDS = 5
@@ -140,10 +141,12 @@ def looks_like_speaker(name: str, *, strict: bool = False) -> bool:
     digit ("P1") or a role word ("Facilitator").
     """
     name = name.strip()
-    if not name or len(name) > 60 or "/" in name or "@" in name or "www." in name.casefold():
+    if not name or len(name) > 120 or "/" in name or "@" in name or "www." in name.casefold():
         return False
     core = _PARENTHETICAL.sub("", name).strip()
     words = core.split()
+    if len(core) > 60:
+        return False
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     folded = [w.casefold().strip(".,'\u2019") for w in words]

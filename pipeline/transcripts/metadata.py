@@ -32,17 +32,19 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def load_metadata(path: str | Path, transcript_ids: list[str], *, transcripts_dir: str = "transcripts") -> pd.DataFrame:
-    """One row per transcript: transcript_id, site, date (YYYY-MM-DD), group_type, then any extra columns."""
+    """One row per transcript: transcript_id, site, date (YYYY-MM-DD), group_type, then any extra columns.
+
+    site, date and group_type may be blank (missing values in the frame); the outputs say "not recorded".
+    """
     path = Path(path)
     header, rows = _read_csv(path, METADATA_COLUMNS)
     known = set(transcript_ids)
     seen: dict[str, int] = {}
     for line, row in rows:
         transcript_id = row["transcript_id"]
-        for column in METADATA_COLUMNS:
-            if not row[column]:
-                raise MetadataError(f"empty {column}; every row needs {', '.join(METADATA_COLUMNS)}",
-                                    path=path, line=line)
+        # site, date and group_type may be left blank (not recorded); the transcript id may not.
+        if not transcript_id:
+            raise MetadataError("empty transcript_id; every row needs one", path=path, line=line)
         if transcript_id in seen:
             raise MetadataError(f"transcript '{transcript_id}' has a second row (first on line {seen[transcript_id]})",
                                 path=path, line=line)
@@ -50,7 +52,7 @@ def load_metadata(path: str | Path, transcript_ids: list[str], *, transcripts_di
         if transcript_id not in known:
             raise MetadataError(f"transcript '{transcript_id}' has no transcript file in {transcripts_dir}/",
                                 path=path, line=line)
-        if not _is_iso_date(row["date"]):
+        if row["date"] and not _is_iso_date(row["date"]):
             raise MetadataError(f"date '{row['date']}' is not a date written YYYY-MM-DD (e.g. 2024-03-12)",
                                 path=path, line=line)
     missing = sorted(known - set(seen))
