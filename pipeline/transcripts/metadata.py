@@ -124,8 +124,10 @@ def attach_speakers(turns: pd.DataFrame, speakers: pd.DataFrame, transcript_id: 
     for label in dict.fromkeys(turns["speaker"]):
         row = by_label.get(label) or by_folded.get(fold_label(label))
         if row is None:
-            log.warning("speaker '%s' of transcript '%s' is not in %s; given role '%s'",
-                        label, transcript_id, source, DEFAULT_ROLE)
+            # The label is often a real name and this log lies under results/: name the turn instead.
+            first_turn = turns.loc[turns["speaker"] == label, "turn"].iloc[0] if "turn" in turns else "?"
+            log.warning("the speaker of turn %s of transcript '%s' is not in %s; given role '%s' "
+                        "(qualflow check-inputs shows the label)", first_turn, transcript_id, source, DEFAULT_ROLE)
             row = {"role": DEFAULT_ROLE}
         found[label] = row
     result = turns.copy()
