@@ -453,8 +453,13 @@ def example_corpus(repo_root):
     return build_corpus(items, config["topics"]), pd.concat(coded, ignore_index=True), themes, vocabularies, config
 
 
+# Two draws of the noise in which counting a topic's terms against the whole codebook (not theme by
+# theme) left the bus talk covered, with this machine's vectors and with those of an AVX2 one.
+EXAMPLE_NOISE_SEEDS = (5, 8)
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [None, *NOISE_SEEDS[:2]])
+@pytest.mark.parametrize("seed", [None, *EXAMPLE_NOISE_SEEDS])
 def test_public_transport_is_found_as_an_emergent_topic_in_the_example_corpus(example_corpus, seed):
     """The six example transcripts plant public transport, which the default codebook lacks; also with
     the vectors perturbed (seed), which no difference between CPUs outweighs."""
