@@ -394,7 +394,7 @@ EXAMPLE_TRANSPORT = re.compile(
 
 def assert_the_example_topics_hold(result, corpus) -> None:
     """What the example corpus must show on any machine: the planted transport talk is surfaced as emergent
-    topics whose draft codes name it, and housing, language and police talk are covered by the codebook.
+    topics whose draft codes name it, and housing and language talk are covered by the codebook.
 
     Not asserted, because it differs between machines on the same input: how many topics there are, how
     the transport talk splits between them, their labels, and the small talk and first-name topics."""
@@ -411,14 +411,13 @@ def assert_the_example_topics_hold(result, corpus) -> None:
     assert any(share[t] >= 0.5 and len(named[t]) >= 2 for t in emergent), (table, named)
     # It is not a corner: the emergent topics hold a good part of all the transport talk.
     assert transport_doc[doc_topic.isin(emergent).to_numpy()].sum() >= 0.4 * transport_doc.sum(), table
-    # The topics holding most of the housing talk, the language talk and the talk of the police are the
-    # codebook's, not emergent.
+    # Housing and language talk are the codebook's: the topic holding most housing-coded turns is covered, and
+    # so is a topic that is largely language talk. (A topic mixing Roma families, the police and languages
+    # came out emergent in one fit of 22: which mixed topics are covered is not stable, docs/topics.md.)
     by_theme = result.by_theme.set_index("topic").drop(index=-1, errors="ignore")
-    for theme in ("housing", "language"):
-        assert not topics.loc[(by_theme[theme] * by_theme["size"]).idxmax(), "emergent"], (theme, table)
-    police = pd.Series([bool(re.search(r"\bpolice\b", d, flags=re.IGNORECASE)) for d in corpus.docs])
-    most_police = police.groupby(doc_topic.to_numpy()).sum().drop(index=-1, errors="ignore").idxmax()
-    assert not topics.loc[most_police, "emergent"], ("police", table)
+    assert not topics.loc[(by_theme["housing"] * by_theme["size"]).idxmax(), "emergent"], ("housing", table)
+    language = set(by_theme.index[by_theme["language"] >= 1 / 3]) | {(by_theme["language"] * by_theme["size"]).idxmax()}
+    assert not topics.loc[sorted(language), "emergent"].all(), ("language", table)
 
 
 @pytest.fixture(scope="module")
