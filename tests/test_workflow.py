@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.workflow_project import REPO, copy_project, run_snakemake
+from tests.workflow_project import REPO, copy_project, copy_run, run_snakemake
 
 pytestmark = pytest.mark.slow
 
@@ -163,7 +163,7 @@ def test_private_is_owner_only_whatever_the_umask(tiny_run: Path):
 
 def test_a_private_folder_others_can_read_stops_the_run(tiny_run: Path, tmp_path: Path):
     project = tmp_path / "shared"
-    shutil.copytree(tiny_run, project, symlinks=True)
+    copy_run(tiny_run, project)
     (project / "private" / "turns" / "westgate-dialogue.parquet").chmod(0o644)
     result = run_snakemake(project, "--dry-run")
     assert result.returncode != 0
@@ -180,7 +180,7 @@ def test_second_run_has_nothing_to_do(tiny_run: Path):
 
 def test_a_planted_leak_fails_the_run_and_is_quarantined(tiny_run: Path, tmp_path: Path):
     project = tmp_path / "leaky"
-    shutil.copytree(tiny_run, project, symlinks=True)
+    copy_run(tiny_run, project)
     target = project / "results" / "anonymised" / "westgate-dialogue.txt"
     target.write_text(target.read_text(encoding="utf-8") + "\nNote: Dana Petrova said this.\n", encoding="utf-8")
     result = run_snakemake(project)
@@ -283,7 +283,7 @@ def test_another_studys_results_and_key_stop_snakemake_until_new_study(tmp_path:
 
 def test_a_removed_transcripts_outputs_go_and_its_key_entries_stay(tiny_run: Path, tmp_path: Path):
     project = tmp_path / "smaller"
-    shutil.copytree(tiny_run, project, symlinks=True)
+    copy_run(tiny_run, project)
     gone = "eastmoor-focus-group"
     (project / "transcripts" / f"{gone}.txt").unlink()
     for name in ["metadata.csv", "speakers.csv"]:
@@ -305,7 +305,7 @@ def test_a_removed_transcripts_outputs_go_and_its_key_entries_stay(tiny_run: Pat
 
 def test_a_new_study_where_one_has_run_starts_with_a_fresh_key(tiny_run: Path, tmp_path: Path):
     project = tmp_path / "next-study"
-    shutil.copytree(tiny_run, project, symlinks=True)
+    copy_run(tiny_run, project)
     old_registry = (project / "private" / "keys" / "registry.csv").read_text(encoding="utf-8")
     transcripts = project / "transcripts"
     for path in transcripts.iterdir():
