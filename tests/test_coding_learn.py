@@ -178,3 +178,16 @@ def test_train_coder_writes_the_cv_table_and_code_uses_the_model(tmp_path, repo_
     assert set(coded["turn"]) == set(range(1, N + 1, 2))
     assert run(["train-coder", str(coding_path), "--turns", str(turns_path), "--codebook", str(repo_root / MINIMAL),
                 "--features", "vectors", "-o", str(tmp_path / "m.joblib")]) != 0
+
+
+def test_the_rules_read_the_cached_vectors_only_when_the_supervised_coder_uses_them():
+    from pipeline.coding.rule_inputs import supervised_options, supervised_vectors_on
+
+    def config(coders, supervised=None):
+        return {"coding": {"coders": coders, **({"supervised": supervised} if supervised is not None else {})}}
+
+    assert supervised_vectors_on(config(["terms", "supervised"]))
+    assert not supervised_vectors_on(config(["terms", "supervised"], {"features": "tfidf"}))
+    assert not supervised_vectors_on(config(["terms", "semantic"]))
+    assert supervised_options(config(["supervised"], {"features": "vectors", "add_threshold": 0.7})) == {
+        "features": "vectors", "add_threshold": 0.7}
