@@ -80,8 +80,10 @@ class Project:
         return list(REFINEMENT_FILES) + supervised
 
     def embeddings_for_coding(self, wildcards: Any) -> list[str]:
-        """The transcript's unit vectors, when the semantic coder is on (the codebook's come from embed_codebook)."""
-        if "semantic" in self.config["coding"]["coders"]:
+        """The transcript's unit vectors, when the semantic coder or a supervised coder on vectors is on."""
+        from pipeline.coding.rule_inputs import supervised_vectors_on
+
+        if "semantic" in self.config["coding"]["coders"] or supervised_vectors_on(self.config):
             return [f"results/embeddings/{wildcards.id}.npz"]
         return []
 
