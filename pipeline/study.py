@@ -158,7 +158,7 @@ class Archived:
 def archive_study(root: str | Path = ".", now: dt.datetime | None = None) -> Archived:
     """Move everything of results/ and private/ (but earlier archives) into private/archive/<date-time>/.
 
-    The archive folders are 0700 and the key files in them 0600; nothing is deleted.
+    Everything in the archive is owner-only (folders 0700, files 0600); nothing is deleted.
     results/.gitkeep and private/README.md stay in place. Returns Archived(None) if there was nothing.
     StudyError while a workflow run holds Snakemake's lock on the folder.
     """
@@ -191,8 +191,8 @@ def archive_study(root: str | Path = ".", now: dt.datetime | None = None) -> Arc
             target.mkdir(mode=0o700)
         shutil.move(str(item), str(target / item.name))
         moved.append(f"{part}/{item.name}")
-    keys = folder / "private" / "keys"
-    if keys.is_dir():
-        for path in keys.rglob("*"):
+    # Everything archived lies under private/ now, results/ included: owner-only like the rest of it.
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
             os.chmod(path, 0o700 if path.is_dir() else 0o600)
     return Archived(folder=folder.relative_to(root), moved=moved, identifiers="private/identifiers.csv" in moved)

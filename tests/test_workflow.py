@@ -269,6 +269,8 @@ def test_another_studys_results_and_key_stop_snakemake_until_new_study(tmp_path:
     for old in ["private/turns/old-session.parquet", "results/anonymised/old-session.txt", "private/keys/registry.csv"]:
         (project / old).parent.mkdir(parents=True, exist_ok=True)
         (project / old).write_text("x", encoding="utf-8")
+    for path in [project / "private", *(project / "private").rglob("*")]:  # as the workflow leaves them
+        path.chmod(0o700 if path.is_dir() else 0o600)
     result = run_snakemake(project, "--dry-run")
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
