@@ -114,7 +114,7 @@ def load_project(config: Config) -> Project:
     load_metadata(config["transcripts"]["metadata"], ids, transcripts_dir=config["transcripts"]["dir"])
     speakers = load_speakers(config["transcripts"]["speakers"], ids)
     load_codebook(config["coding"]["codebook"])
-    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id"}]
+    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id", "interprets_for"}]
     for name in config["matrices"]["attributes"]:
         if name not in attributes:
             raise QualflowError(
