@@ -69,10 +69,10 @@ def credited_speaker(turns: pd.DataFrame) -> pd.DataFrame:
     """
     columns: dict[str, list] = {c: [None] * len(turns) for c in VOICE_COLUMNS}
     listed = turns[INTERPRETS_FOR].tolist() if INTERPRETS_FOR in turns.columns else [None] * len(turns)
-    order = sorted(range(len(turns)), key=lambda i: (str(turns["transcript_id"].iat[i]), int(turns["turn"].iat[i])))
+    ids, numbers = turns["transcript_id"].astype(str).tolist(), [int(n) for n in turns["turn"].tolist()]
     transcripts: dict[str, list[int]] = {}
-    for i in order:
-        transcripts.setdefault(str(turns["transcript_id"].iat[i]), []).append(i)
+    for i in sorted(range(len(turns)), key=lambda i: (ids[i], numbers[i])):
+        transcripts.setdefault(ids[i], []).append(i)
     speakers, roles = turns["speaker"].astype(str).tolist(), turns["role"].astype(str).tolist()
     texts = [t if isinstance(t, str) else "" for t in turns["text"].tolist()]
     for rows in transcripts.values():

@@ -22,13 +22,13 @@ log = logging.getLogger(__name__)
 
 METADATA_COLUMNS = ["transcript_id", "site", "date", "group_type"]
 SPEAKER_COLUMNS = ["transcript_id", "speaker", "role"]
-# interprets_for: on an interpreter's row, the label(s) of the speaker(s) of the same transcript they speak for,
-# several separated by ';' (see pipeline/matrices/voice.py); not a speaker attribute.
-OPTIONAL_SPEAKER_COLUMNS = ["person_id", "interprets_for"]
+OPTIONAL_SPEAKER_COLUMNS = ["person_id"]
+# Also optional, kept only when the file has it: interprets_for, on an interpreter's row the label(s) of the
+# speaker(s) of the same transcript they speak for, several separated by ';' (pipeline/matrices/voice.py).
 DEFAULT_ROLE = "other"
 
 # Columns a turn already has once speakers and metadata are attached: an attribute may not reuse them.
-RESERVED_COLUMNS = frozenset(TURN_COLUMNS + ["role", "site", "date", "group_type", "person_id", "interprets_for"])
+RESERVED_COLUMNS = frozenset(TURN_COLUMNS + ["role", "site", "date", "group_type", "person_id"])
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
