@@ -156,7 +156,9 @@ def framework_matrix(
     Every case with counted turns gets a row, so an empty cell says "this
     person (or session) did not raise it", which is itself a finding.
     """
-    case_column = "voice_speaker" if case == "participant" else "transcript_id"
+    # A participant is whose voice the turn is (voice_speaker, from counted_turns), never an interpreter.
+    person = "voice_speaker" if "voice_speaker" in base.columns else "speaker"
+    case_column = person if case == "participant" else "transcript_id"
     texts = turn_texts(base)
     themes = [c for c in codes if c.depth == 0]
     described = _describe_cases(base, case_column)
@@ -167,7 +169,7 @@ def framework_matrix(
     cells: dict[tuple[str, str], str] = {}
     for (case_id, theme), rows in by_cell.items():
         picked = exemplars(rows, texts, quotes, max_words)
-        cells[(case_id, theme)] = "\n".join(format_quote(q, with_speaker=case_column != "voice_speaker") for q in picked)
+        cells[(case_id, theme)] = "\n".join(format_quote(q, with_speaker=case_column != person) for q in picked)
     for theme in themes:
         described[theme.label] = [cells.get((case_id, theme.id), "") for case_id in described["case"]]
     return described
@@ -177,8 +179,9 @@ def _describe_cases(base: pd.DataFrame, case_column: str) -> pd.DataFrame:
     def joined(values: pd.Series) -> str:
         return "; ".join(sorted({text_of(v, NOT_RECORDED) for v in values}))
 
-    extra: Sequence[str] = ("voice_role", "transcript_id") if case_column == "voice_speaker" else ("site", "group_type")
+    role = "voice_role" if "voice_role" in base.columns else "role"
+    extra: Sequence[str] = (role, "transcript_id") if case_column in {"speaker", "voice_speaker"} else ("site", "group_type")
     grouped = base.groupby(case_column, sort=True)
     table = grouped.agg(**{name: (name, joined) for name in extra}, turns=("turn", "size")).reset_index()
     table = table.rename(columns={case_column: "case"})
-    return table.rename(columns={"transcript_id": "transcripts", "voice_role": "role"})
+    return table.rename(columns={"transcript_id": "transcripts", role: "role"})
