@@ -155,3 +155,13 @@ def test_anonymised_interprets_for_holds_pseudonyms():
     labels = {("t1", "Ana Pop"): "P01", ("t1", "Dan"): "P02", ("t1", "Ioana"): "Interpreter 1"}
     cells = pd.Series([None, "ana pop;Dan"])
     assert interprets_for_pseudonyms(pd.Series(["t1", "t1"]), cells, labels) == [None, "P01;P02"]
+
+
+
+def test_the_report_sentence_counts_each_attribution():
+    from pipeline.report import interpreted_sentence
+
+    counts = {"credited": 3, "by_speakers_csv": 1, "by_adjacency": 2, "relayed_questions": 4, "interpreter_own_words": 5}
+    assert interpreted_sentence(counts) == (
+        "3 interpreted turns were credited to the participant they relayed (1 by speakers.csv, 2 by adjacency); "
+        "4 relayed questions and 5 of the interpreters' own remarks were credited to no one.")

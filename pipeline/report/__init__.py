@@ -188,7 +188,7 @@ def overview_section(data: ReportData) -> str:
                   "no (what they relay counts for the participant)" if role == "interpreter" else "yes")
                  for role, n in roles.items()]  # fmt: skip
     html.append("<h3>People by role</h3>" + table_html(["Role", "People", "Counted in matrices"], role_rows, [1]))
-    if "interpreted" in info:
+    if any(info.get("interpreted", {}).values()):  # said only when the study has interpreters' turns
         html.append(f"<p>{escape(interpreted_sentence(info['interpreted']))}</p>")
     html.append("<h3>Anonymisation</h3>" + anonymisation_html(data.summary))
     book = info["codebook"]
@@ -384,7 +384,7 @@ def methods_section(data: ReportData, settings: Mapping[str, Any]) -> str:
         "participants as denominator. Co-occurrence uses Jaccard similarity. Divergence is the share of community "
         "members raising a code minus the share of providers.",
         f"Action-plan priority: {FORMULA}",
-        *([interpreted_sentence(info["interpreted"]) + " " + INTERPRETER_RULES] if "interpreted" in info else []),
+        *([interpreted_sentence(info["interpreted"]) + " " + INTERPRETER_RULES] if any(info.get("interpreted", {}).values()) else []),
         "Every number can be traced to the turns behind it in matrices/evidence.csv; the matrices are also in "
         "theme_matrices.xlsx, and export/project.qdpx opens the coded, anonymised transcripts in QualCoder, NVivo, "
         "ATLAS.ti or MAXQDA for review by hand. Automatic coding supports, and does not replace, an analyst's reading.",
