@@ -124,7 +124,7 @@ def load_project(config: Config) -> Project:
     if problem is not None:
         raise problem
     load_codebook(config["coding"]["codebook"])
-    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id"}]
+    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id", "interprets_for"}]
     for name in config["matrices"]["attributes"]:
         if name not in attributes:
             raise QualflowError(
