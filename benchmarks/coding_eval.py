@@ -11,7 +11,7 @@ and coding-blind.csv, turns in coding-*-turns.csv; see tests/data/README-fresh.m
 tests/data/coding-formal.csv, see README-formal.md); --split is ignored for all of these.
 A theme counts as predicted for a turn when a counted row of any of its codes exists.
 
-    python benchmarks/coding_eval.py --quotes [--per-theme 20] [--frozen]
+    python benchmarks/coding_eval.py --quotes [--per-theme 30] [--frozen]
     python benchmarks/coding_eval.py --terms [--gold main --split dev]
 
 --quotes scores the quotes the workflow would show (pipeline.matrices.quotes.exemplars, the same function
@@ -240,7 +240,7 @@ if __name__ == "__main__":
         extra.add_argument("--quotes", action="store_true")
         extra.add_argument("--terms", action="store_true")
         extra.add_argument("--frozen", action="store_true", help="also the frozen formal and curve sets, labelled apart")
-        extra.add_argument("--per-theme", type=int, default=20)
+        extra.add_argument("--per-theme", type=int, default=30)
         extra.add_argument("--gold", default="main")
         extra.add_argument("--split", default="all")
         options = extra.parse_args()
