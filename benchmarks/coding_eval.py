@@ -13,6 +13,15 @@ tests/data/coding-formal.csv, see README-formal.md); --split is ignored for all 
 --learning-curve trains the supervised coder on N turns of the learning-curve set drawn at random
 (one draw per seed) and scores every coder on the remaining turns; see docs/coding.md.
 A theme counts as predicted for a turn when a counted row of any of its codes exists.
+
+    python benchmarks/coding_eval.py --quotes [--per-theme 30] [--frozen]
+    python benchmarks/coding_eval.py --terms [--gold main --split dev]
+
+--quotes scores the quotes the workflow would show (pipeline.matrices.quotes.exemplars, the same function
+the report, action plan and framework matrix call) on the main, fresh and blind sets: the share whose
+turn the gold coding assigns to the quoted theme, per set and pooled, with a bootstrap interval.
+--frozen adds the formal and curve sets, labelled apart (not for tuning).
+--terms lists each term's hits (turns where it matched, counted or not) and the share gold-coded to its theme.
 """
 
 from __future__ import annotations
@@ -254,6 +263,128 @@ def _cpu() -> str:
         pass
     return ""
 
+def default_coded(gold_name: str, codebook, backend) -> tuple[pd.DataFrame, pd.DataFrame, set]:
+    """The workflow's default coding (terms + semantic, combined by 'any') of one gold set: (turns, coded, gold)."""
+    from pipeline.coding.semantic import embed_codebook
+    from pipeline.embeddings import embed_units
+
+    turns = pd.read_csv(REPO / f"tests/data/{gold_name}-turns.csv")
+    gold_rows = pd.read_csv(REPO / f"tests/data/{gold_name}.csv")
+    theme_of = {c.id: c.theme for c in codebook.all_codes()}
+    gold = {(t, int(n), theme_of.get(c, c)) for t, n, c in gold_rows.itertuples(index=False)}
+    embedding = {"backend": "minilm", "batch_size": 64}
+    codebook_embeddings = embed_codebook(codebook, backend)
+    settings = {"coders": ["terms", "semantic"], "combine": "any", "embedding": embedding}
+    coded = pd.concat([code_turns(group.reset_index(drop=True), codebook, settings,
+                                  unit_embeddings=embed_units(group.reset_index(drop=True), embedding, backend=backend),
+                                  codebook_embeddings=codebook_embeddings)
+                       for _, group in turns.groupby("transcript_id", sort=True)], ignore_index=True)
+    return turns, coded, gold
+
+
+def shown_quotes(turns: pd.DataFrame, coded: pd.DataFrame, codebook, per_theme: int) -> list[dict]:
+    """The quotes the workflow would show per theme (up to `per_theme`), chosen by the workflow's own functions."""
+    from pipeline.matrices.counts import build_evidence, counted_turns
+    from pipeline.matrices.codes import code_table
+    from pipeline.matrices.quotes import exemplars, facilitator_prompts, turn_texts
+
+    turns = turns.assign(site="", group_type="", date="")
+    base = counted_turns(turns, ["facilitator"])
+    evidence = build_evidence(base, coded, code_table(codebook))
+    texts, prompts = turn_texts(base), facilitator_prompts(turns)
+    quotes = []
+    for theme in codebook.themes:
+        mine = evidence.loc[evidence["theme"] == theme.id]
+        for q in exemplars(mine, texts, per_theme, 40, prefer_role="community", prompts=prompts):
+            quotes.append({**q, "theme": theme.id})
+    return quotes
+
+
+def bootstrap_interval(hits: list[bool], draws: int = 2000, seed: int = 42) -> tuple[float, float]:
+    """A 95 % percentile bootstrap interval of the share of True."""
+    import numpy as np
+
+    if not hits:
+        return 0.0, 0.0
+    values = np.asarray(hits, dtype=float)
+    rng = np.random.default_rng(seed)
+    means = values[rng.integers(0, len(values), size=(draws, len(values)))].mean(axis=1)
+    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
+
+
+def quote_precision_main(per_theme: int, frozen: bool) -> None:
+    """Quote precision on main, fresh and blind (pooled), then (with --frozen) the frozen sets apart."""
+    from pipeline.embeddings import load_backend
+
+    codebook = load_codebook(REPO / "codebooks/community-consultation.yaml")
+    backend = load_backend({"backend": "minilm", "batch_size": 64})
+    groups = {"tuning and held-out sets": ["main", "fresh", "blind"]}
+    if frozen:
+        groups["frozen sets (not used for tuning)"] = ["formal", "curve"]
+    print(f"Quote precision: up to {per_theme} quotes per theme per set, as the workflow chooses them")
+    for label, names in groups.items():
+        pooled: list[bool] = []
+        print(f"\n{label}\n\n| set | quotes | themes quoted | precision | 95 % interval |\n|---|---|---|---|---|")
+        for name in names:
+            turns, coded, gold = default_coded("coding-gold" if name == "main" else f"coding-{name}", codebook, backend)
+            quotes = shown_quotes(turns, coded, codebook, per_theme)
+            hits = [(q["transcript_id"], q["turn"], q["theme"]) in gold for q in quotes]
+            pooled += hits
+            low, high = bootstrap_interval(hits)
+            themes = len({q["theme"] for q in quotes})
+            print(f"| {name} | {len(hits)} | {themes} | {sum(hits) / max(len(hits), 1):.3f} | {low:.3f}-{high:.3f} |")
+            for q, ok in zip(quotes, hits):
+                if not ok:
+                    print(f"|   miss | {q['theme']} | {q['ref']} | {q['quote'][:70]} | {q['why'][:60]} |")
+        low, high = bootstrap_interval(pooled)
+        print(f"| pooled | {len(pooled)} | | **{sum(pooled) / max(len(pooled), 1):.3f}** | {low:.3f}-{high:.3f} |")
+
+
+def term_precision(coded: pd.DataFrame, gold: set, codebook) -> pd.DataFrame:
+    """Per term: turns it matched in (counted or not), of them gold-coded to its theme, and the precision."""
+    theme_of = {c.id: c.theme for c in codebook.all_codes()}
+    texts = {c.id: {t.text for t in c.terms} for c in codebook.all_codes()}
+    hits: dict[tuple[str, str], set] = {}
+    for row in coded.itertuples(index=False):
+        if "terms" not in str(row.method):
+            continue
+        for e in str(row.evidence).split(" | "):
+            if e in texts.get(row.code, ()):
+                hits.setdefault((theme_of[row.code], e), set()).add((row.transcript_id, int(row.turn)))
+    rows = [{"theme": theme, "term": term, "turns": len(keys),
+             "in_theme": sum((t, n, theme) in gold for t, n in keys)} for (theme, term), keys in hits.items()]
+    table = pd.DataFrame(rows, columns=["theme", "term", "turns", "in_theme"])
+    table["precision"] = (table["in_theme"] / table["turns"]).round(3)
+    return table.sort_values(["precision", "turns"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+def term_precision_main(gold_name: str, split: str) -> None:
+    from pipeline.embeddings import load_backend
+
+    codebook = load_codebook(REPO / "codebooks/community-consultation.yaml")
+    backend = load_backend({"backend": "minilm", "batch_size": 64})
+    turns, coded, gold = default_coded("coding-gold" if gold_name == "main" else f"coding-{gold_name}", codebook, backend)
+    if split != "all" and gold_name == "main":
+        keep = turns["transcript_id"].isin(DEV) == (split == "dev")
+        coded = coded[coded["transcript_id"].isin(set(turns.loc[keep, "transcript_id"]))]
+    table = term_precision(coded, gold, codebook)
+    print(f"Term precision on {gold_name} ({split}): {len(table)} terms that matched")
+    print(table.to_string(index=False))
+
 
 if __name__ == "__main__":
-    main()
+    if "--quotes" in sys.argv or "--terms" in sys.argv:
+        extra = argparse.ArgumentParser()
+        extra.add_argument("--quotes", action="store_true")
+        extra.add_argument("--terms", action="store_true")
+        extra.add_argument("--frozen", action="store_true", help="also the frozen formal and curve sets, labelled apart")
+        extra.add_argument("--per-theme", type=int, default=30)
+        extra.add_argument("--gold", default="main")
+        extra.add_argument("--split", default="all")
+        options = extra.parse_args()
+        if options.terms:
+            term_precision_main(options.gold, options.split)
+        if options.quotes:
+            quote_precision_main(options.per_theme, options.frozen)
+    else:
+        main()

@@ -46,6 +46,7 @@ def action_plan(
     weights: Mapping[str, float],
     quotes: int = 3,
     max_words: int = 25,
+    prompts: dict[tuple[str, int], str] | None = None,
 ) -> pd.DataFrame:
     """One row per theme and sub-code that was raised, themes by priority, each followed by its sub-codes."""
     keyed = expand_to_level(evidence, codes, "code")
@@ -65,7 +66,7 @@ def action_plan(
         groups = sorted({text_of(g, NOT_RECORDED) for g in mine["group_type"]})
         gap = gaps.loc[c.id]
         community, provider = gap["community_share"], gap["provider_share"]
-        picked = exemplars(mine, texts, quotes, max_words, prefer_role="community")
+        picked = exemplars(mine, texts, quotes, max_words, prefer_role="community", prompts=prompts)
         rows.append({
             "level": c.level, "code": c.id, "label": c.label, "theme": c.theme, "depth": c.depth, "order": c.order,
             "turns_coded": turns_coded, "prevalence": round(turns_coded / total_turns, 4) if total_turns else 0.0,

@@ -41,20 +41,21 @@ TURNS = [
 SITES = {"ashby-community-1": ("Ashby Vale", "community", "2026-03-02"),
          "kingsmere-providers-1": ("Kingsmere", "provider", "2026-03-09")}  # fmt: skip
 
-# (transcript, turn, code, score, method, evidence, polarity, counted)
+# (transcript, turn, code, score, method, evidence, polarity, counted). Most rows are found by both coders, so
+# their turns may be quoted (pipeline.matrices.quotes).
 CODED = [
     ("ashby-community-1", 1, "housing-damp", 0.8, "terms", "damp | mould", "affirmed", True),  # facilitator: left out
-    ("ashby-community-1", 2, "housing-damp", 0.9, "terms", "mould", "affirmed", True),
+    ("ashby-community-1", 2, "housing-damp", 0.9, "terms+semantic", "mould | Mould on the walls.", "affirmed", True),
     ("ashby-community-1", 2, "housing", 0.7, "terms", "landlord", "affirmed", True),  # same turn, same theme
-    ("ashby-community-1", 3, "trust", 0.7, "terms", "trust", "affirmed", True),
-    ("ashby-community-1", 4, "language", 0.8, "terms", "English", "affirmed", True),
+    ("ashby-community-1", 3, "trust", 0.7, "terms+semantic", "trust | Nobody trusts them.", "affirmed", True),
+    ("ashby-community-1", 4, "language", 0.8, "terms+semantic", "English | Letters only in English.", "affirmed", True),
     ("ashby-community-1", 4, "trust", 0.6, "semantic", "We stopped trusting them.", "affirmed", True),
-    ("ashby-community-1", 5, "language", 0.75, "terms", "translates", "affirmed", True),
+    ("ashby-community-1", 5, "language", 0.75, "terms+semantic", "translates | My child translates.", "affirmed", True),
     ("ashby-community-1", 6, "housing", 0.6, "terms", "housing", "negated", False),  # not counted
-    ("kingsmere-providers-1", 2, "housing-damp", 0.85, "terms", "damp", "affirmed", True),
-    ("kingsmere-providers-1", 3, "language", 0.9, "terms", "interpreter*", "affirmed", True),
-    ("kingsmere-providers-1", 4, "trust", 0.8, "terms", "trust", "affirmed", True),
-    ("kingsmere-providers-1", 5, "trust", 0.65, "terms", "trust", "affirmed", True),
+    ("kingsmere-providers-1", 2, "housing-damp", 0.85, "terms+semantic", "damp | Mould on the walls.", "affirmed", True),
+    ("kingsmere-providers-1", 3, "language", 0.9, "terms+semantic", "interpreter* | No interpreter came.", "affirmed", True),
+    ("kingsmere-providers-1", 4, "trust", 0.8, "terms+semantic", "trust | Nobody trusts them.", "affirmed", True),
+    ("kingsmere-providers-1", 5, "trust", 0.65, "terms+semantic", "trust | Nobody trusts them.", "affirmed", True),
 ]  # fmt: skip
 
 

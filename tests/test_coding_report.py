@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from pipeline.codebook import load_codebook
-from pipeline.coding.report import cooccurrence, refinement_markdown, refinement_table, sibling_overlaps, uncoded_sample
+from pipeline.coding.report import (cooccurrence, refinement_markdown, refinement_table, sibling_overlaps, term_flag_lines,
+                                    term_flags, uncoded_sample)
 
 CODED = pd.DataFrame(
     [("t", 1, "housing", "housing", 0.6, "terms", "landlord", "affirmed", True),
@@ -51,3 +52,34 @@ def test_uncoded_sample_leaves_out_coded_and_facilitator_turns(book):
     assert "| housing | theme | 2 | 2 | 1 | 0 | 3 / 0 / 0 | landlord (3); evict* (1) |" in markdown
     assert "- `u` turn 2, P03: We took the bus." in markdown
     assert "Codes with no counted turn: none" not in markdown
+
+
+def flag_coded() -> pd.DataFrame:
+    """Housing in 8 turns: "landlord" alone in 5 of them (never near the theme for the semantic coder),
+    "damp" in 3 turns the semantic coder also found; language once, by "interpreter" and the semantic coder."""
+    rows = [("f", n, "housing", "housing", 0.6, "terms", "landlord", "affirmed", True) for n in range(1, 6)]
+    rows += [("f", n, "housing-damp", "housing", 0.84, "terms+semantic", "damp | Damp and mould.", "affirmed", True)
+             for n in range(6, 9)]
+    rows += [("f", 9, "language", "language", 0.6, "terms+semantic", "interpreter | English and interpreters.",
+              "affirmed", True)]
+    return pd.DataFrame(rows, columns=CODED.columns)
+
+
+def test_term_flags_name_terms_that_alone_decide_a_theme_and_sit_far_from_it(book):
+    flags = term_flags(flag_coded(), book).set_index("term")
+    landlord = flags.loc["landlord"]
+    assert (landlord["hits"], landlord["decides"], landlord["theme_turns"], landlord["far_share"]) == (5, 5, 8, 1.0)
+    assert landlord["flags"] == "alone decides 62 % of housing; mostly far from its definition"
+    assert flags.loc["damp", "flags"] == ""  # too few hits, and near its theme
+    assert flags.loc["damp", "far_share"] == 0.0
+    lines = term_flag_lines(term_flags(flag_coded(), book))
+    assert "| landlord | housing | 5 | 5 of 8 housing turns (62 %) | 100 % of hits | alone decides 62 % of housing; " \
+           "mostly far from its definition |" in lines
+
+
+def test_term_flags_without_the_semantic_coder_do_not_judge_nearness(book):
+    coded = flag_coded().assign(method="terms")
+    flags = term_flags(coded, book).set_index("term")
+    assert pd.isna(flags.loc["landlord", "far_share"])
+    assert flags.loc["landlord", "flags"] == "alone decides 62 % of housing"
+    assert "The semantic coder did not run" in "\n".join(term_flag_lines(term_flags(coded, book)))

@@ -123,9 +123,10 @@ def test_framework_matrix_has_a_row_per_participant_and_capped_quotes(codes):
     framework = build_tables(turns_frame(), coded_frame(), codes, settings, ACTION)["framework_matrix"]
     assert list(framework["case"]) == ["P01", "P02", "Provider 1", "Provider 2"]  # never the interpreter
     provider2 = framework.set_index("case").loc["Provider 2"]
-    assert provider2["Trust in services"] == "“Trust in the council is low, people tell us that every week.” (kingsmere-providers-1#5)"
+    assert provider2["Trust in services"] == ("“Trust in the council is low, people tell us that every week.” "
+                                              "(kingsmere-providers-1#5; matched: trust; near: “Nobody trusts them.”)")
     assert provider2["Housing"] == ""
-    assert all(cell.count("“") <= 1 for column in ("Housing", "Language", "Trust in services") for cell in framework[column])
+    assert all("\n" not in cell for column in ("Housing", "Language", "Trust in services") for cell in framework[column])
 
 
 def test_framework_matrix_by_transcript_names_the_speaker(codes):
@@ -133,7 +134,7 @@ def test_framework_matrix_by_transcript_names_the_speaker(codes):
     framework = build_tables(turns_frame(), coded_frame(), codes, settings, ACTION)["framework_matrix"].set_index("case")
     trust = framework.loc["kingsmere-providers-1", "Trust in services"].split("\n")
     assert len(trust) == 2
-    assert trust[0].endswith("(Provider 1, kingsmere-providers-1#4)")
+    assert "(Provider 1, kingsmere-providers-1#4; matched: trust" in trust[0]
 
 
 def test_quote_is_the_sentence_with_the_matched_term_cut_to_length():
@@ -141,7 +142,10 @@ def test_quote_is_the_sentence_with_the_matched_term_cut_to_length():
     assert quote_from_turn(text, "landlord", 25) == "The landlord never fixes anything at all in the flat, ever."
     assert quote_from_turn(text, "landlord", 4) == "The landlord never fixes …"
     assert quote_from_turn(text, "an example sentence from the codebook", 25) == "The landlord never fixes anything at all in the flat, ever."
-    assert quote_from_turn("Yes. We moved in May.", "", 25) == "Yes."
+    # No sentence says enough alone: the whole turn.
+    assert quote_from_turn("Yes. We moved in May.", "", 25) == "Yes. We moved in May."
+    # The sentence holding the term runs on until it says something.
+    assert quote_from_turn("Housing, definitely. It is too small for us.", "housing", 25) == "Housing, definitely. It is too small for us."
 
 
 def test_divergence_lists_largest_gap_first(tables):
@@ -178,7 +182,7 @@ def test_action_plan_quotes_prefer_community_members_and_are_capped(codes):
     plan = build_tables(turns_frame(), coded_frame(), codes, MATRICES, {**ACTION, "quotes": 2})["action_plan"]
     quotes = plan.set_index("code").loc["trust", "quotes"].split("\n")
     assert len(quotes) == 2
-    assert quotes[0] == "“We do not trust the council.” (P02, ashby-community-1#3)"
+    assert quotes[0] == "“We do not trust the council.” (P02, ashby-community-1#3; matched: trust; near: “Nobody trusts them.”)"
 
 
 def test_matrices_command_writes_every_file(tmp_path):

@@ -77,7 +77,7 @@ def run_codebook_report(coded: tuple[str, ...], turns: tuple[str, ...], codebook
                         csv_output: str | None, output: str, supervised_cv: str | None = None) -> None:
     from pipeline.codebook import load_codebook
     from pipeline.coding.report import (cooccurrence, refinement_markdown, refinement_table, sibling_overlaps,
-                                        uncoded_sample)
+                                        term_flags, uncoded_sample)
     from pipeline.io import atomic_open, read_table, write_table
     from pipeline.workflow import parse_settings
 
@@ -88,7 +88,8 @@ def run_codebook_report(coded: tuple[str, ...], turns: tuple[str, ...], codebook
     table = refinement_table(coded_table, turn_table, book)
     sample = uncoded_sample(coded_table, turn_table, int(options["report_sample"]))
     text = refinement_markdown(book, table, cooccurrence(coded_table), sibling_overlaps(coded_table, book),
-                               sample, turn_table, read_table(supervised_cv) if supervised_cv else None)
+                               sample, turn_table, read_table(supervised_cv) if supervised_cv else None,
+                               term_flags(coded_table, book))
     if csv_output:
         write_table(table, csv_output)
     with atomic_open(output) as out:

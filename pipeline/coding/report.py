@@ -20,6 +20,13 @@ REPORT_COLUMNS = ["code", "theme", "label", "level", "turns", "negated", "hypoth
 QUOTE_CHARS = 300
 TOP_TERMS = 5
 SEED = 42
+TERM_FLAG_COLUMNS = ["term", "code", "theme", "hits", "theme_turns", "decides", "decides_share", "far_share", "flags"]
+# A term is flagged when it matched at least FLAG_MIN_HITS counted turns and either alone decides at least
+# DECIDES_SHARE of its theme's turns, or at least FAR_SHARE of its hits are turns the semantic coder did not
+# place near the theme (below its threshold): hits far from the definition and examples.
+FLAG_MIN_HITS = 5
+DECIDES_SHARE = 0.25
+FAR_SHARE = 0.6
 
 
 def refinement_table(coded: pd.DataFrame, turns: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
@@ -45,6 +52,76 @@ def refinement_table(coded: pd.DataFrame, turns: pd.DataFrame, codebook: Codeboo
             "unmatched_terms": "; ".join(t.text for t in code.terms if t.text not in matched),
         })
     return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def term_flags(coded: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Per matched term: counted turns it matched (hits), turns of its theme it alone decided (the theme's only
+    evidence in the turn), and the share of its hits the semantic coder did not find the theme in ("far"; empty
+    when the semantic coder did not run). `flags` names why a term deserves a look ("" when it does not).
+
+    Nearness comes from the semantic coder's own results (its similarity of the turn to the theme's
+    definition and examples), so no embedding is computed here.
+    """
+    counted = coded[coded["counted"].astype(bool)]
+    term_of = {c.id: {t.text for t in c.terms} for c in codebook.all_codes()}
+    theme_of = {c.id: c.theme for c in codebook.all_codes()}
+    semantic_ran = bool(coded["method"].astype(str).str.contains("semantic", regex=False).any())
+    # (transcript, turn, theme) -> terms matched for it, and whether the semantic coder found it
+    terms_in: dict[tuple[str, int, str], set[str]] = {}
+    near: set[tuple[str, int, str]] = set()
+    hits: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    for t, n, code, method, evidence in zip(counted["transcript_id"], counted["turn"], counted["code"],
+                                            counted["method"].astype(str), counted["evidence"].astype(str)):
+        key = (t, int(n), theme_of.get(code, code))
+        terms_in.setdefault(key, set())
+        if "semantic" in method:
+            near.add(key)
+        if "terms" in method:
+            for e in evidence.split(" | "):
+                if e in term_of.get(code, ()):
+                    terms_in[key].add(e)
+                    hits.setdefault((e, code), set()).add(key[:2])
+    theme_turns: dict[str, int] = {}
+    for key in terms_in:
+        theme_turns[key[2]] = theme_turns.get(key[2], 0) + 1
+    rows = []
+    for (term, code), turns in hits.items():
+        theme = theme_of[code]
+        keys = [(t, n, theme) for t, n in turns]
+        decides = sum(1 for k in keys if terms_in[k] == {term} and k not in near)
+        share = decides / theme_turns[theme] if theme_turns.get(theme) else 0.0
+        far = sum(1 for k in keys if k not in near) / len(keys) if semantic_ran else None
+        flags = []
+        if len(keys) >= FLAG_MIN_HITS and share >= DECIDES_SHARE:
+            flags.append(f"alone decides {100 * share:.0f} % of {theme}")
+        if len(keys) >= FLAG_MIN_HITS and far is not None and far >= FAR_SHARE:
+            flags.append("mostly far from its definition")
+        rows.append({"term": term, "code": code, "theme": theme, "hits": len(keys), "theme_turns": theme_turns[theme],
+                     "decides": decides, "decides_share": round(share, 3),
+                     "far_share": None if far is None else round(far, 3), "flags": "; ".join(flags)})
+    table = pd.DataFrame(rows, columns=TERM_FLAG_COLUMNS)
+    return table.sort_values(["hits", "term", "code"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def term_flag_lines(flags: pd.DataFrame) -> list[str]:
+    """The report's section on terms to look at, e.g. "work: 69 hits, 40 % of employment, mostly far"."""
+    lines = ["", "## Terms to look at", "",
+             f"Terms with at least {FLAG_MIN_HITS} counted hits that alone decide at least "
+             f"{100 * DECIDES_SHARE:.0f} % of their theme's turns (the theme's only evidence in the turn), or whose "
+             f"hits are mostly ({100 * FAR_SHARE:.0f} % or more) turns the semantic coder did not place near the "
+             "theme's definition and examples. Read a few of their turns: narrow the term to a phrase, or remove it.",
+             ""]
+    flagged = flags[flags["flags"] != ""]
+    if flagged.empty:
+        return lines + ["None."]
+    if flags["far_share"].isna().all():
+        lines += ["The semantic coder did not run, so nearness to the definition was not measured.", ""]
+    lines += ["| term | code | hits | alone decides | far from the theme | why |", "|---|---|---|---|---|---|"]
+    for r in flagged.itertuples(index=False):
+        far = "" if pd.isna(r.far_share) else f"{100 * r.far_share:.0f} % of hits"
+        lines.append(f"| {_cell(r.term)} | {r.code} | {r.hits} | {r.decides} of {r.theme_turns} {r.theme} turns "
+                     f"({100 * r.decides_share:.0f} %) | {far} | {_cell(r.flags)} |")
+    return lines
 
 
 def cooccurrence(coded: pd.DataFrame, level: str = "theme", top: int = 15) -> pd.DataFrame:
@@ -90,7 +167,8 @@ def uncoded_sample(coded: pd.DataFrame, turns: pd.DataFrame, n: int, exclude_rol
 
 
 def refinement_markdown(codebook: Codebook, table: pd.DataFrame, pairs: pd.DataFrame, siblings: pd.DataFrame,
-                        sample: pd.DataFrame, turns: pd.DataFrame, supervised_cv: pd.DataFrame | None = None) -> str:
+                        sample: pd.DataFrame, turns: pd.DataFrame, supervised_cv: pd.DataFrame | None = None,
+                        flags: pd.DataFrame | None = None) -> str:
     lines = [f"# Codebook refinement report: {codebook.name} {codebook.version}", "",
              f"Codebook `{codebook.path}` (sha256 {codebook.sha256[:12]}), {len(turns)} turns in "
              f"{turns['transcript_id'].nunique()} transcripts. Counts are turns with a counted code "
@@ -108,6 +186,8 @@ def refinement_markdown(codebook: Codebook, table: pd.DataFrame, pairs: pd.DataF
     never = table[table["turns"] == 0]["code"].tolist()
     if never:
         lines += ["", f"Codes with no counted turn: {', '.join(never)}."]
+    if flags is not None:
+        lines += term_flag_lines(flags)
     lines += ["", "## Themes that often occur together", "", "| theme | theme | turns | Jaccard |", "|---|---|---|---|"]
     lines += [f"| {r.a} | {r.b} | {r.turns} | {r.jaccard:.2f} |" for r in pairs.itertuples(index=False)]
     lines += ["", "## Sibling overlaps", "",

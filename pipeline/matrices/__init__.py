@@ -26,7 +26,7 @@ from pipeline.matrices.counts import (
     divergence,
     prevalence,
 )
-from pipeline.matrices.quotes import framework_matrix
+from pipeline.matrices.quotes import facilitator_prompts, framework_matrix
 from pipeline.matrices.voice import attribution_summary, credited_speaker
 from pipeline.turns import ANONYMISED_COLUMNS, CODED_COLUMNS, INTERPRETS_FOR
 
@@ -81,12 +81,14 @@ def build_tables(
         if dimension not in attributes:
             tables[f"code_by_{stem_of(dimension)}"] = prevalence(base, evidence, codes, dimension, "code")
     tables["cooccurrence"] = cooccurrence(base, evidence, codes)
+    prompts = facilitator_prompts(turns)  # a short reply is quoted after the question it answers
     tables["framework_matrix"] = framework_matrix(
-        base, evidence, codes, matrices["framework_case"], matrices["framework_quotes"], matrices["quote_words"]
+        base, evidence, codes, matrices["framework_case"], matrices["framework_quotes"], matrices["quote_words"],
+        prompts,
     )
     tables["divergence"] = divergence(base, evidence, codes)
     tables["action_plan"] = action_plan(
-        base, evidence, codes, action["weights"], action["quotes"], matrices["quote_words"]
+        base, evidence, codes, action["weights"], action["quotes"], matrices["quote_words"], prompts
     )
     return tables
 

@@ -143,9 +143,13 @@ def heat_cell(share: float, detail: str) -> str:
             f"<small>{escape(detail)}</small></td>")  # fmt: skip
 
 
-def quote_html(quote: str, speaker: str, role: str, ref: str, via_interpreter: bool = False) -> str:
+def quote_html(quote: str, speaker: str, role: str, ref: str, asked: str = "", why: str = "",
+               via_interpreter: bool = False) -> str:
+    question = f'<span class="muted">Asked “{escape(asked)}”:</span> ' if asked else ""
+    reason = f'<span class="why">Why: {escape(why)}</span>' if why else ""
     via = " via interpreter" if via_interpreter else ""
-    return f"<blockquote>“{escape(quote)}”<cite>{escape(speaker)} ({escape(role)}){via}, {escape(ref)}</cite></blockquote>"
+    return (f"<blockquote>{question}“{escape(quote)}”<cite>{escape(speaker)} ({escape(role)}){via}, {escape(ref)}</cite>"
+            f"{reason}</blockquote>")
 
 
 INTERPRETER_RULES = (
@@ -291,11 +295,12 @@ def divergence_section(data: ReportData) -> str:
 
 
 def themes_section(data: ReportData, quotes: int) -> str:
-    from pipeline.matrices.quotes import exemplars, turn_texts
+    from pipeline.matrices.quotes import exemplars, facilitator_prompts, turn_texts
 
     evidence = data.tables.get("evidence", pd.DataFrame())
     by_site = data.tables.get("code_by_site", pd.DataFrame())
     texts = turn_texts(data.turns) if not data.turns.empty else {}
+    prompts = facilitator_prompts(data.turns)
     parts = []
     for theme in (c for c in data.codes if c.depth == 0):
         mine = evidence.loc[evidence["theme"] == theme.id] if not evidence.empty else evidence
@@ -319,8 +324,12 @@ def themes_section(data: ReportData, quotes: int) -> str:
         if mine.empty:
             parts.append('<p class="muted">Not raised in the counted turns.</p>')
             continue
-        for q in exemplars(mine, texts, quotes, 40, prefer_role="community"):
-            parts.append(quote_html(q["quote"], q["speaker"], q["role"], q["ref"], q.get("via_interpreter", False)))
+        picked = exemplars(mine, texts, quotes, 40, prefer_role="community", prompts=prompts)
+        if not picked:
+            parts.append('<p class="muted">No turn the coders are sure of says enough on its own to quote.</p>')
+        for q in picked:
+            parts.append(quote_html(q["quote"], q["speaker"], q["role"], q["ref"], q["asked"], q["why"],
+                                    q.get("via_interpreter", False)))
     return "\n".join(parts)
 
 
