@@ -73,9 +73,9 @@ class KeepList:
 
 
 def large_city_kept(text: str, span: Span, cities: frozenset[str]) -> bool:
-    """Whether the consultation profile leaves this span: a large city, found with no person cue
-    ("my daughter Victoria", "Mrs Bradford", "Victoria said" still go)."""
-    return text[span.start : span.end].casefold() in cities and (span.label == "PLACE" or span.cue in {"", "name list"})
+    """Whether the consultation profile leaves this span: a large city the detector took for a place,
+    with no person cue ("my daughter Victoria", "Milan said", "Mrs Bradford" still go)."""
+    return span.label == "PLACE" and span.cue in {"", "name list"} and text[span.start : span.end].casefold() in cities
 
 
 _COUNCIL_TAIL = re.compile(r"\s+(?:(?:City|County|Borough|Metropolitan\s+Borough|District|Town|Parish)\s+)?Council\Z")
