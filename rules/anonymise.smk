@@ -30,7 +30,9 @@ checkpoint build_key:
         # Its terms found on the word alone stay in the text; views change only where that matters.
         codebook=config["coding"]["codebook"],
     output:
-        "private/keys/key.csv",
+        key="private/keys/key.csv",
+        # The spans found on the weakest evidence, masked or left, for a person to check (originals: private).
+        review="private/review/low_confidence.csv",
     params:
         settings=settings_arg(config, "anonymise"),
     log:
@@ -44,7 +46,7 @@ checkpoint build_key:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log.log} --benchmark {log.benchmark} build-key {input.spans} --turns-dir private/turns --views-dir private/keys/views"
-        " --codebook {input.codebook} --settings {params.settings} -o {output}"
+        " --codebook {input.codebook} --review {output.review} --settings {params.settings} -o {output.key}"
 
 
 rule anonymise:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.anonymise.keep import KeepList
+from pipeline.anonymise.keep import LARGE_CITIES, KeepList, large_city_kept, trim_council_tail
 from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers, normalise, speaker_terms
 from pipeline.anonymise.patterns import PatternDetector
 from pipeline.anonymise.spans import Detector, Span, resolve_overlaps
@@ -29,13 +29,29 @@ class SpanFinder:
 
     detectors: list[Detector]
     keep: KeepList
+    # "consultation" leaves large cities (found with no person cue) in the text; "strict" masks them.
+    profile: str = "consultation"
 
     def find(self, text: str) -> list[Span]:
         found: list[Span] = []
         for detector in self.detectors:
             found.extend(detector.find(text))
+        found = [trim_council_tail(text, s) if s.detector != "known" else s for s in found]
+        if self.profile == "consultation":
+            cities = _large_cities()
+            found = [s for s in found if s.detector in {"known", "speaker"} or not large_city_kept(text, s, cities)]
         settled = resolve_overlaps(self.keep.filter(text, found, protected=("known",)))
         return [s if s.entity else replace(s, entity=entity_key(s.label, text[s.start : s.end])) for s in settled]
+
+
+def _large_cities() -> frozenset[str]:
+    global _LARGE_CITIES
+    if _LARGE_CITIES is None:
+        _LARGE_CITIES = frozenset(c.casefold() for c in LARGE_CITIES)
+    return _LARGE_CITIES
+
+
+_LARGE_CITIES: frozenset[str] | None = None
 
 
 def entity_key(label: str, original: str) -> str:
@@ -77,7 +93,12 @@ def build_finder(
         PatternDetector(),
     ]
     detectors.append(name_detector(settings, keep.folded))
-    return SpanFinder(detectors, keep)
+    profile = settings.get("profile", "consultation")
+    if profile == "strict":
+        from pipeline.anonymise.strict import StrictDetector
+
+        detectors.append(StrictDetector())
+    return SpanFinder(detectors, keep, profile)
 
 
 def speaker_matcher(

@@ -10,15 +10,23 @@ from pathlib import Path
 
 from pipeline.anonymise.spans import Span
 
+PROFILES = ("consultation", "strict")
+
+
+def package_list(name: str) -> tuple[str, ...]:
+    """One term a line of a list in pipeline/data ('#' lines are comments)."""
+    from importlib import resources
+
+    text = (resources.files("pipeline") / "data" / name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 # The services and institutions people talk about: masking them kills the "trust in services" theme.
-SERVICES = (
-    "council", "city council", "county council", "the council", "NHS", "Jobcentre", "Jobcentre Plus", "Job Centre",
-    "Citizens Advice", "police", "the police", "children's services", "social services", "housing association",
-    "housing associations", "GP", "A&E", "Home Office", "Universal Credit", "DWP", "HMRC", "ESOL",
-    "Department for Work and Pensions", "Environmental Health", "Early Help", "Sure Start", "Salvation Army",
-    "Red Cross", "British Red Cross", "Refugee Council", "Roma Support Group", "Migrant Help", "Shelter",
-    "food bank", "Council Tax", "Housing Benefit", "Child Benefit", "PIP", "Ofsted", "Border Force",
-)
+# Kept in both profiles (pipeline/data/public-services.txt).
+SERVICES = package_list("public-services.txt")
+# Capitals, UK cities of 250,000+ and world cities of a million+ (pipeline/data/large-cities.txt, made by
+# make_large_cities.py beside it): too big to identify anyone, kept by the consultation profile only.
+LARGE_CITIES = package_list("large-cities.txt")
 # Communities, languages and faiths the consultations are about; CLDR's language names miss these spellings.
 COMMUNITIES = (
     "Roma", "Romani", "Romany", "Romanes", "Gypsy", "Gypsies", "Traveller", "Travellers", "Irish Traveller", "Sinti",
@@ -62,6 +70,23 @@ class KeepList:
             if match.start() <= span.start and span.end <= match.end():
                 return True
         return False
+
+
+def large_city_kept(text: str, span: Span, cities: frozenset[str]) -> bool:
+    """Whether the consultation profile leaves this span: a large city the detector took for a place,
+    with no person cue ("my daughter Victoria", "Milan said", "Mrs Bradford" still go)."""
+    return span.label == "PLACE" and span.cue in {"", "name list"} and text[span.start : span.end].casefold() in cities
+
+
+_COUNCIL_TAIL = re.compile(r"\s+(?:(?:City|County|Borough|Metropolitan\s+Borough|District|Town|Parish)\s+)?Council\Z")
+
+
+def trim_council_tail(text: str, span: Span) -> Span:
+    """'Leeds City Council' -> the place 'Leeds': the council is a public service, its place is a place."""
+    match = _COUNCIL_TAIL.search(text, span.start, span.end)
+    if not match or match.start() <= span.start:
+        return span
+    return Span(span.start, match.start(), "PLACE", span.detector, span.entity, span.cue)
 
 
 def codebook_text(path: str | Path) -> str:

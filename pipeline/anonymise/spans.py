@@ -10,7 +10,7 @@ LABELS = ("PERSON", "PLACE", "ORG", "ADDRESS", "POSTCODE", "PHONE", "EMAIL", "ID
 
 # Pattern and known-identifier spans are near certain; free-text guesses are not,
 # so on equal length the more certain detector decides the label.
-DETECTOR_PRIORITY = {"known": 0, "speaker": 1, "pattern": 2, "context": 3, "spacy": 4, "offline": 5, "key": 6}
+DETECTOR_PRIORITY = {"known": 0, "speaker": 1, "pattern": 2, "context": 3, "strict": 3, "spacy": 4, "offline": 5, "key": 6}
 # The free-text layer guesses; every other detector matches what is known or has a fixed shape.
 GUESSING_DETECTORS = frozenset({"offline", "spacy"})
 

@@ -40,26 +40,40 @@ def find_identifiers(turns: str, speakers: str | None, settings: str | None, cac
               help="Write one view of the key per transcript here ({id}.csv, mode 0600), only when it changes.")
 @click.option("--codebook", default=None, type=click.Path(exists=True, dir_okay=False),
               help="Leave out of the key the codebook's terms that a detector found on the word alone (no name cue).")
+@click.option("--review", default=None, type=click.Path(dir_okay=False),
+              help="Also write the spans least sure of, masked or left, with their context (CSV, mode 0600; "
+                   "private/review/low_confidence.csv); needs --turns-dir.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Key CSV (mode 0600).")
 def build_key(spans: tuple[str, ...], settings: str | None, turns_dir: str | None, views_dir: str | None,
-              codebook: str | None, output: str) -> None:
+              codebook: str | None, review: str | None, output: str) -> None:
     """Give every entity found a stable pseudonym, appending to the registry beside the key.
 
     With --views-dir, each transcript also gets the key rows it needs, so editing one
     transcript reruns `anonymise` only where the edit matters. With --codebook, a word
     of the codebook that was masked only for being a rare capitalised word stays in the text.
+    With --review, the spans found on the weakest evidence (masked or left) are listed for a person to check.
 
     \b
     Example:
       qualflow build-key private/spans/*.parquet --turns-dir private/turns --views-dir private/keys/views \\
-        --codebook codebooks/community-consultation.yaml -o private/keys/key.csv
+        --codebook codebooks/community-consultation.yaml --review private/review/low_confidence.csv \\
+        -o private/keys/key.csv
     """
     from pipeline.anonymise.key import build_key as build
 
     if views_dir and not turns_dir:
         raise click.UsageError("--views-dir needs --turns-dir (a view depends on the transcript's raw text)")
-    build(spans, output, keep=parse_settings(settings, "anonymise")["keep"], turns_dir=turns_dir, views_dir=views_dir,
-          codebook=codebook)
+    if review and not turns_dir:
+        raise click.UsageError("--review needs --turns-dir (its context comes from the raw text)")
+    key = build(spans, output, keep=parse_settings(settings, "anonymise")["keep"], turns_dir=turns_dir,
+                views_dir=views_dir, codebook=codebook)
+    if review:
+        import logging
+
+        from pipeline.anonymise.review import write_low_confidence
+
+        count = write_low_confidence(spans, turns_dir, key, review)
+        logging.getLogger(__name__).info("Review - %d spans to check by hand", count)  # a count only: logs are shared
 
 
 @click.command("anonymise")

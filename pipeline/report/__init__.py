@@ -369,6 +369,12 @@ def topics_section(data: ReportData, limit: int, settings: Mapping[str, Any]) ->
     return "\n".join(html)
 
 
+def _residual_risk() -> str:
+    from pipeline.anonymise.review import residual_risk_sentence
+
+    return residual_risk_sentence()
+
+
 def methods_section(data: ReportData, settings: Mapping[str, Any]) -> str:
     from pipeline import __version__ as version
     from pipeline.actionplan import FORMULA
@@ -385,6 +391,7 @@ def methods_section(data: ReportData, settings: Mapping[str, Any]) -> str:
         "and anonymised before analysis: names, places, contact details and identity numbers were found by rules, "
         "a list of known identifiers and named-entity recognition, and replaced by consistent pseudonyms; speakers "
         "appear as role-based labels. A leak check of every shared file against the pseudonym key gated the run.",
+        _residual_risk(),
         f"Each turn was coded against the codebook “{book['name']}” version {book['version']} "
         f"(SHA-256 {book['sha256'][:16]}…) by {', '.join(methods) or 'the configured'} coders. Negated and "
         "hypothetical mentions were not counted.",
