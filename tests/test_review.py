@@ -179,3 +179,43 @@ def test_the_review_project_validates_and_reads_back_as_every_turn_read(tmp_path
     expected = set() if blind else {(ASHBY, 3, "trust"), (ASHBY, 4, "language"), (ASHBY, 4, "trust"),
                                     (KINGS, 3, "language")}  # fmt: skip
     assert coding == expected
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def test_the_commands_write_review_next_the_review_project_and_agreement(tmp_path, project_xsd):
+    import zipfile
+
+    from click.testing import CliRunner
+    from lxml import etree
+    from outputs_data import CODEBOOK
+
+    from pipeline.cli import cli
+
+    turns, coded = [], []
+    for tid in (ASHBY, KINGS):
+        turns.append(tmp_path / f"{tid}.turns.parquet")
+        turns_frame().loc[lambda t: t["transcript_id"] == tid].to_parquet(turns[-1])
+        coded.append(tmp_path / f"{tid}.coded.parquet")
+        coded_frame().loc[lambda t: t["transcript_id"] == tid].to_parquet(coded[-1])
+    analyst = tmp_path / "analyst.csv"
+    analyst.write_text(f"transcript_id,turn,code,coder\n{KINGS},2,housing-damp,Amira\n{KINGS},4,trust,Amira\n",
+                       encoding="utf-8")  # fmt: skip
+    (tmp_path / "analyst.read.csv").write_text("transcript_id,turn,rule\n" + "".join(
+        f"{KINGS},{n},reviewed-set\n" for n in range(1, 6)), encoding="utf-8")  # fmt: skip
+    common = ["--turns", *map(str, turns), "--coded", *map(str, coded), "--codebook", str(CODEBOOK)]
+    result = CliRunner().invoke(cli, ["review-next", *common, "--training", str(analyst), "--blind",
+                                      "--csv", str(tmp_path / "review_next.csv"), "-o", str(tmp_path / "review.qdpx")])
+    assert result.exit_code == 0, result.output
+    listed = pd.read_csv(tmp_path / "review_next.csv")
+    assert set(listed["transcript_id"]) == {ASHBY}  # Kingsmere was read
+    assert 1 not in set(listed["turn"])  # the facilitator
+    with zipfile.ZipFile(tmp_path / "review.qdpx") as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+    assert len(root.findall(f".//{Q}Coding")) == 0 and "review project" in root.find(f"{Q}Description").text
+    result = CliRunner().invoke(cli, ["analyst-agreement", str(analyst), *common, "--bootstrap", "50",
+                                      "-o", str(tmp_path / "agreement.csv")])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "agreement.csv")
+    assert set(table["level"]) == {"theme", "code"} and (table["n_units"] == 5).all()
