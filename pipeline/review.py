@@ -390,3 +390,34 @@ def run_analyst_agreement(training_path: str | Path, turn_paths: Sequence[str | 
     log.info("Agreement - analyst against workflow on %d turns read (%s); least agreeing zero-shot coder: %s",
              len(training.read), training.note, disagrees_most(table) or "none")  # fmt: skip
     return table
+
+
+# ---------------------------------------------------------------- what rules/coding.smk needs from config
+
+REVIEW_NEXT = "results/coding/review_next.csv"
+REVIEW_PROJECT = "results/export/review.qdpx"
+AGREEMENT = "results/coding/agreement.csv"
+
+
+def training_csv(config: dict[str, Any]) -> list[str]:
+    """coding.training when it names a coding CSV ([] when unset, or a .qdpx: agreement needs the imported CSV)."""
+    path = config["coding"].get("training")
+    return [path] if path and Path(path).suffix.lower() == ".csv" else []
+
+
+def training_inputs(config: dict[str, Any]) -> list[str]:
+    """The analyst's CSV and, when it exists, its .read.csv: inputs of the rules, so a new import reruns them."""
+    found = training_csv(config)
+    return found + [str(sidecar_path(p)) for p in found if sidecar_path(p).exists()]
+
+
+def review_outputs(config: dict[str, Any]) -> list[str]:
+    return [REVIEW_NEXT, REVIEW_PROJECT] + ([AGREEMENT] if training_csv(config) else [])
+
+
+def training_flag(wildcards: Any, input: Any) -> str:
+    """`--training CSV` for review-next when the rule was given the analyst's coding."""
+    import shlex
+
+    paths = [p for p in list(getattr(input, "training", []) or []) if not p.endswith(".read.csv")]
+    return f"--training {shlex.quote(paths[0])}" if paths else ""

@@ -219,3 +219,36 @@ def test_the_commands_write_review_next_the_review_project_and_agreement(tmp_pat
     assert result.exit_code == 0, result.output
     table = pd.read_csv(tmp_path / "agreement.csv")
     assert set(table["level"]) == {"theme", "code"} and (table["n_units"] == 5).all()
+
+
+def test_review_next_is_a_sheet_of_the_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    from pipeline.matrices.workbook import review_sheet, write_workbook
+
+    chosen = select_review(uncertainty(coded_frame(), ["terms", "semantic"], {}), turns_frame(), 4)
+    write_workbook([review_sheet(chosen)], tmp_path / "book.xlsx")
+    sheet = load_workbook(tmp_path / "book.xlsx")["Review next"]
+    assert [c.value for c in sheet[2]][:3] == ["rank", "transcript_id", "turn"] and sheet.max_row == 2 + len(chosen)
+
+
+def test_the_report_has_an_agreement_section_only_with_analyst_coding(tmp_path):
+    from test_report import make_results
+
+    from pipeline.config import validate_config
+    from pipeline.io import write_table
+    from pipeline.report import write_report
+
+    folder = make_results(tmp_path / "results", topics=False)
+    settings = validate_config({})
+    write_report(folder, settings, folder / "report.html")
+    assert "Agreement with the analyst" not in (folder / "report.html").read_text(encoding="utf-8")
+    read = [(KINGS, n) for n in range(1, 6)]
+    table = analyst_agreement(training([(KINGS, 2, "housing-damp"), (KINGS, 4, "trust")], read), coded_frame(),
+                              tiny_codebook(), ["terms", "semantic"], bootstrap=50)  # fmt: skip
+    write_table(table, folder / "coding" / "agreement.csv")
+    write_report(folder, settings, folder / "report.html")
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    assert "<h2>Agreement with the analyst</h2>" in html and "Kappa (semantic)" in html
+    assert "On the 5 turns the analyst read" in html and "coder agrees least" in html
+    assert html.index("Agreement with the analyst") < html.index("<h2>Methods</h2>")
