@@ -1,6 +1,7 @@
 """Precision, recall and F1 per theme on the hand-coded gold set, for each coder and the combinations.
 
     python benchmarks/coding_eval.py [--gold main|fresh|blind|curve|formal] [--split all|dev|test] [--backend minilm|tfidf] [--threshold 0.45] [--pool 2]
+    python benchmarks/coding_eval.py --learning-curve [--sizes 25,50,100,200,400] [--seeds 5] [--features both]
 
 The gold set (tests/data/coding-gold.csv, turns in tests/data/coding-gold-turns.csv)
 was written and coded by hand at theme level; see docs/coding.md for how.
@@ -9,12 +10,15 @@ and coding-blind.csv, turns in coding-*-turns.csv; see tests/data/README-fresh.m
 --gold curve scores the learning-curve set zero-shot (tests/data/coding-curve*.csv, README-curve.md);
 --gold formal scores the formal-register set (policy statements, minutes, service letters;
 tests/data/coding-formal.csv, see README-formal.md); --split is ignored for all of these.
+--learning-curve trains the supervised coder on N turns of the learning-curve set drawn at random
+(one draw per seed) and scores every coder on the remaining turns; see docs/coding.md.
 A theme counts as predicted for a turn when a counted row of any of its codes exists.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -60,7 +64,16 @@ def main() -> None:
     parser.add_argument("--pool", type=int, default=None,
                         help="semantic coder: a theme's score is the mean of its this many nearest texts")
     parser.add_argument("--codebook", default=str(REPO / "codebooks/community-consultation.yaml"))
+    parser.add_argument("--learning-curve", action="store_true",
+                        help="train on N turns of the learning-curve set, score on the rest (ignores --gold, --split)")
+    parser.add_argument("--sizes", default="25,50,100,200,400", help="--learning-curve: training sizes")
+    parser.add_argument("--seeds", type=int, default=5, help="--learning-curve: random draws per size")
+    parser.add_argument("--features", default=None, help="--learning-curve: the combination's features (default: the coder's)")
+    parser.add_argument("--supervised", default="{}", help="--learning-curve: coding.supervised settings as JSON")
     args = parser.parse_args()
+    if args.learning_curve:
+        learning_curve(args)
+        return
 
     from pipeline.embeddings import embed_units, load_backend
 
@@ -114,6 +127,132 @@ def main() -> None:
     for name in runs:
         macro = sum(scores(results[name], gold, t)[2] for t in CORE) / len(CORE)
         print(f"{name}: mean F1 over the four core themes {macro:.3f}")
+
+
+def learning_curve(args: argparse.Namespace) -> None:
+    """Per-theme and macro F1 (mean and spread over seeds) on the turns not drawn for training."""
+    import platform
+    import statistics
+    import time
+
+    import numpy as np
+
+    from pipeline.coding.combine import combine, turn_hits
+    from pipeline.coding.run import _coder, _supervised
+    from pipeline.coding.semantic import embed_codebook
+    from pipeline.coding.supervised import DEFAULT_FEATURES, mean_by_turn, train_supervised
+    from pipeline.embeddings import embed_units, load_backend
+    from pipeline.units import split_units
+
+    import logging
+
+    logging.getLogger("pipeline.coding.supervised").setLevel(logging.ERROR)
+    started = time.perf_counter()
+    codebook = load_codebook(args.codebook)
+    turns = pd.read_csv(REPO / "tests/data/coding-curve-turns.csv")
+    turns["transcript_id"] = turns["transcript_id"].astype(str)
+    gold_rows = pd.read_csv(REPO / "tests/data/coding-curve.csv")
+    gold = {(t, int(n), c) for t, n, c in gold_rows.itertuples(index=False)}
+    embedding = {"backend": args.backend, "batch_size": 64}
+    backend = load_backend(embedding)
+    groups = [g.reset_index(drop=True) for _, g in turns.groupby("transcript_id", sort=True)]
+    turns = pd.concat(groups, ignore_index=True)
+    cached = [embed_units(g, embedding, backend=backend) for g in groups]  # once, reused for every size and seed
+    codebook_embeddings = embed_codebook(codebook, backend)
+    group_units = [split_units(g) for g in groups]
+    vectors = np.concatenate([mean_by_turn(g, u, e.vectors) for g, u, e in zip(groups, group_units, cached)])
+    settings = {"coders": ["terms", "semantic", "supervised"], "combine": "any", "semantic_threshold": args.threshold,
+                "embedding": embedding, "supervised": {"features": args.features or DEFAULT_FEATURES, **json.loads(args.supervised)}}
+    zero_shot = []  # per group: the zero-shot coders' turn hits, computed once
+    for g, u, e in zip(groups, group_units, cached):
+        per = {}
+        for name in ("terms", "semantic"):
+            coder, vecs = _coder(name, codebook, settings, u, e, codebook_embeddings, backend, None, None)
+            per[name] = turn_hits(u, coder.code_units(u["text"].tolist(), vecs), codebook, name)
+        zero_shot.append(per)
+    default = predicted_themes(pd.concat([combine(per, {"combine": "any"}) for per in zero_shot]))
+    keys = list(zip(turns["transcript_id"], turns["turn"].astype(int)))
+    themes = [t.id for t in codebook.themes]
+    sizes = [int(s) for s in args.sizes.split(",")]
+    systems = ["zero-shot", "supervised (vectors)", "tf-idf + LR", "combination"]
+    # f1[system][size] = list over seeds of {theme: F1}
+    f1: dict[str, dict[int, list[dict[str, float]]]] = {s: {n: [] for n in sizes} for s in systems}
+    for n in sizes:
+        for seed in range(args.seeds):
+            drawn = np.random.default_rng(seed).choice(len(turns), size=n, replace=False)
+            train = turns.iloc[sorted(drawn)].reset_index(drop=True)
+            train_keys = set(zip(train["transcript_id"], train["turn"].astype(int)))
+            coding = pd.DataFrame([k for k in sorted(gold) if k[:2] in train_keys],
+                                  columns=["transcript_id", "turn", "code"])
+            rest = {k for k in keys if k not in train_keys}
+            rest_gold = {k for k in gold if k[:2] in rest}
+            train_vectors = vectors[sorted(drawn)]
+            predicted = {"zero-shot": {k for k in default if k[:2] in rest}}
+            for system, features in (("supervised (vectors)", "vectors"), ("tf-idf + LR", "tfidf")):
+                model = train_supervised(train, coding, codebook, vectors=train_vectors, features=features,
+                                         all_read=True, cross_validate=False)
+                predicted[system] = _supervised_themes(model, turns, vectors, rest)
+            model = train_supervised(train, coding, codebook, vectors=train_vectors,
+                                     features=settings["supervised"]["features"], all_read=True)
+            coded = []
+            for g, u, e, per in zip(groups, group_units, cached, zero_shot):
+                hits, probabilities = _supervised(g, u, codebook, settings, e, backend, model)
+                coded.append(combine({**per, "supervised": hits}, settings, probabilities=probabilities))
+            predicted["combination"] = {k for k in predicted_themes(pd.concat(coded)) if k[:2] in rest}
+            for system in systems:
+                f1[system][n].append({t: scores(predicted[system], rest_gold, t)[2] for t in themes})
+    cpu = _cpu() or platform.processor()
+    print(f"learning curve: {len(turns)} turns of the learning-curve set, {args.seeds} random draws per size, "
+          f"scored on the turns not drawn; backend {args.backend}; combination: terms + semantic + supervised "
+          f"({settings['supervised']['features']}), rule any with the confident override; CPU {cpu}; "
+          f"{time.perf_counter() - started:.0f} s")
+    print("F1 as mean ± standard deviation over draws (min-max of macro F1 in brackets)")
+    print("| turns | system | " + " | ".join(CORE) + " | core macro F1 | all-theme macro F1 |")
+    print("|---|---|" + "---|" * (len(CORE) + 2))
+    for n in sizes:
+        for system in systems:
+            runs = f1[system][n]
+            cells = [_spread([r[t] for r in runs]) for t in CORE]
+            core = [statistics.mean(r[t] for t in CORE) for r in runs]
+            every = [statistics.mean(r[t] for t in themes) for r in runs]
+            print(f"| {n} | {system} | " + " | ".join(cells) +
+                  f" | {_spread(core)} [{min(core):.2f}-{max(core):.2f}] | {_spread(every)} [{min(every):.2f}-{max(every):.2f}] |")
+    print()
+    print("other themes, all-seed mean F1 at each size (zero-shot / supervised / tf-idf / combination):")
+    for t in themes:
+        if t in CORE:
+            continue
+        cells = [" / ".join(f"{statistics.mean(r[t] for r in f1[s][n]):.2f}" for s in systems) for n in sizes]
+        print(f"- {t}: " + "; ".join(f"{n}: {c}" for n, c in zip(sizes, cells)))
+
+
+def _supervised_themes(model, turns: pd.DataFrame, vectors, rest: set) -> set:
+    from pipeline.coding.supervised import turn_probabilities
+
+    probabilities = turn_probabilities(model, turns["text"].astype(str).tolist(), vectors)
+    out = set()
+    for code in probabilities.columns:
+        for i in probabilities.index[probabilities[code] >= model.threshold]:
+            key = (turns.at[i, "transcript_id"], int(turns.at[i, "turn"]))
+            if key in rest:
+                out.add((*key, code))
+    return out
+
+
+def _spread(values: list[float]) -> str:
+    import statistics
+
+    return f"{statistics.mean(values):.2f} ± {statistics.stdev(values) if len(values) > 1 else 0.0:.2f}"
+
+
+def _cpu() -> str:
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return ""
 
 
 if __name__ == "__main__":

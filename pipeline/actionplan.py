@@ -69,7 +69,7 @@ def action_plan(
         rows.append({
             "level": c.level, "code": c.id, "label": c.label, "theme": c.theme, "depth": c.depth, "order": c.order,
             "turns_coded": turns_coded, "prevalence": round(turns_coded / total_turns, 4) if total_turns else 0.0,
-            "participants": mine["speaker"].nunique(),
+            "participants": mine["voice_speaker"].nunique(),
             "sites": "; ".join(sites), "site_breadth": _fraction(len(set(sites) & all_sites), len(all_sites)),
             "group_types": "; ".join(groups),
             "group_type_breadth": _fraction(len(set(groups) & all_groups), len(all_groups)),

@@ -59,6 +59,10 @@ class MetadataError(InputError):
     """metadata.csv or speakers.csv is missing a column or names unknown things."""
 
 
+class StudyError(QualflowError):
+    """results/ or the pseudonym key belong to another study than the transcripts now present."""
+
+
 class CodebookError(QualflowError):
     """A codebook breaks the schema or its own rules; lists every problem found."""
 

@@ -82,8 +82,8 @@ def exposed_paths(root: Path) -> list[Path]:
 
 
 def check_private_folder(root: str | os.PathLike[str] = FOLDER_NAME,
-                         folders: tuple[str, ...] = WORKFLOW_FOLDERS) -> None:
-    """Refuse a private folder that others can read or write; otherwise create it and `folders` owner-only.
+                         folders: tuple[str, ...] = WORKFLOW_FOLDERS, *, create: bool = True) -> None:
+    """Refuse a private folder that others can read or write; otherwise (with `create`) make it and `folders` owner-only.
 
     A folder holding nothing but what git ships (a fresh clone, made with the usual umask)
     is tightened instead of refused: nothing sensitive has been exposed yet.
@@ -106,6 +106,8 @@ def check_private_folder(root: str | os.PathLike[str] = FOLDER_NAME,
                 f"{root} must be yours alone: run chmod -R go-rwx {root}",
                 path=first,
             )
+    if not create:
+        return
     make_private_folder(root, root)
     for name in folders:
         make_private_folder(root / name, root)

@@ -16,6 +16,19 @@ TURN_COLUMNS = ["transcript_id", "turn", "speaker", "start", "end", "text"]
 # Speaker attribute columns from speakers.csv (gender, age_band, ...) follow these.
 ANONYMISED_COLUMNS = TURN_COLUMNS + ["role", "site", "date", "group_type"]
 
+# speakers.csv column naming whom an interpreter speaks for: one speaker label, or several separated by ';'.
+# In results/anonymised/{id}.parquet it holds the pseudonyms of those speakers (see pipeline/matrices/voice.py).
+INTERPRETS_FOR = "interprets_for"
+LABEL_SEPARATOR = ";"
+
+
+def split_labels(value: object) -> list[str]:
+    """The labels of an interprets_for cell: one label, or several separated by ';'; [] when blank."""
+    if not isinstance(value, str):
+        return []
+    return [part.strip() for part in value.split(LABEL_SEPARATOR) if part.strip()]
+
+
 # One row per (turn, code) in results/coded/{id}.parquet.
 CODED_COLUMNS = [
     "transcript_id",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,8 @@ class Project:
 
     config: Config
     transcripts: dict[str, Path]
+    # (transcript_id, label) of speakers the transcripts have but speakers.csv does not list.
+    unlisted_speakers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def transcript_ids(self) -> list[str]:
@@ -83,8 +85,10 @@ class Project:
         return review_outputs(self.config)
 
     def embeddings_for_coding(self, wildcards: Any) -> list[str]:
-        """The transcript's unit vectors, when the semantic coder is on (the codebook's come from embed_codebook)."""
-        if "semantic" in self.config["coding"]["coders"]:
+        """The transcript's unit vectors, when the semantic coder or a supervised coder on vectors is on."""
+        from pipeline.coding.rule_inputs import supervised_vectors_on
+
+        if "semantic" in self.config["coding"]["coders"] or supervised_vectors_on(self.config):
             return [f"results/embeddings/{wildcards.id}.npz"]
         return []
 
@@ -114,6 +118,7 @@ def load_project(config: Config) -> Project:
     """Validate config, transcripts, metadata, speakers and codebook; raise QualflowError on the first problem."""
     from pipeline.codebook import load_codebook
     from pipeline.transcripts.discover import discover_transcripts
+    from pipeline.transcripts.check import CACHE_FILE, check_transcripts, first_problem, unlisted_speakers
     from pipeline.transcripts.metadata import load_metadata, load_speakers
 
     config = validate_config(config)
@@ -121,8 +126,13 @@ def load_project(config: Config) -> Project:
     ids = sorted(transcripts)
     load_metadata(config["transcripts"]["metadata"], ids, transcripts_dir=config["transcripts"]["dir"])
     speakers = load_speakers(config["transcripts"]["speakers"], ids)
+    # Every transcript is read as the parse step will read it (unchanged ones come from the cache).
+    checks = check_transcripts(transcripts, cache=CACHE_FILE)
+    problem = first_problem(checks)
+    if problem is not None:
+        raise problem
     load_codebook(config["coding"]["codebook"])
-    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id"}]
+    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id", "interprets_for"}]
     for name in config["matrices"]["attributes"]:
         if name not in attributes:
             raise QualflowError(
@@ -131,7 +141,7 @@ def load_project(config: Config) -> Project:
                 path="config.yaml",
                 key="matrices.attributes",
             )
-    return Project(config=config, transcripts=transcripts)
+    return Project(config=config, transcripts=transcripts, unlisted_speakers=unlisted_speakers(checks, speakers))
 
 
 def ensure_cli_on_path() -> None:
@@ -174,19 +184,45 @@ def drop_local_job_rate_limit(workflow: Any) -> bool:
 
 
 def check_project(config: Config) -> Project:
-    """load_project for the Snakefile: a user error ends the run with one line, no traceback."""
+    """load_project for the Snakefile: a user error ends the run with one line, no traceback.
+
+    Also refuses results/ and a key built from another study's transcripts, and warns
+    (one line) of speakers missing from speakers.csv, who get role 'other'.
+    """
+    from pipeline.study import check_same_study
+    from pipeline.transcripts.check import unlisted_warning
+
     try:
-        return load_project(config)
+        project = load_project(config)
+        check_same_study(project.transcript_ids)
     except QualflowError as e:
         sys.exit(f"error: {e}")
+    warning = unlisted_warning(project.unlisted_speakers, project.config["transcripts"]["speakers"])
+    if warning:
+        print(warning, file=sys.stderr)
+    return project
 
 
-def check_private() -> None:
-    """Stop the run with one line if private/ can be read by other users; else make it (and its folders) 0700."""
+def remove_outputs_of_removed_transcripts(project: Project) -> None:
+    """At the start of a real run (not a dry run): drop the outputs of transcripts no longer present."""
+    from pipeline.study import remove_outputs_of_removed
+
+    removed = remove_outputs_of_removed(project.transcript_ids)
+    if removed:
+        print(f"removed the outputs of {len(removed)} transcript(s) no longer in the transcripts folder: "
+              f"{', '.join(removed)} (the pseudonym key keeps their entries)", file=sys.stderr)
+
+
+def check_private(*, create: bool = True) -> None:
+    """Stop the run with one line if private/ can be read by other users; else (with `create`) make it and its folders 0700.
+
+    The workflow checks before it reads any input (so nothing is read into an exposed folder)
+    and creates the folders only when a real run starts: a refused or dry run writes nothing.
+    """
     from pipeline.private import check_private_folder
 
     try:
-        check_private_folder()
+        check_private_folder(create=create)
     except QualflowError as e:
         sys.exit(f"error: {e}")
 

@@ -6,6 +6,9 @@ from pipeline.coding.rule_inputs import (
     code_flags,
     codebook_embeddings_input,
     model_input,
+    supervised_on,
+    supervised_options,
+    supervised_vectors_on,
 )
 
 
@@ -33,10 +36,15 @@ rule train_coder:
     input:
         coding=config["coding"]["training"] or [],
         turns=all_of("results/anonymised/{id}.parquet"),
+        embeddings=all_of("results/embeddings/{id}.npz") if supervised_vectors_on(config) else [],
         codebook=config["coding"]["codebook"],
     output:
         model="results/coding/supervised.joblib",
         cv=SUPERVISED_CV,
+    params:
+        features=supervised_options(config)["features"],
+        threshold=supervised_options(config)["add_threshold"],
+        embeddings=lambda wildcards, input: f"--embeddings {' '.join(input.embeddings)}" if input.embeddings else "",
     log:
         log="results/logs/train_coder/train_coder.log",
         benchmark="results/logs/benchmarks/train_coder.tsv",
@@ -47,8 +55,8 @@ rule train_coder:
     conda:
         "../envs/qualflow.yaml"
     shell:
-        "qualflow --log {log.log} --benchmark {log.benchmark} train-coder {input.coding} --turns {input.turns} --codebook {input.codebook}"
-        " --cv-output {output.cv} -o {output.model}"
+        "qualflow --log {log.log} --benchmark {log.benchmark} train-coder {input.coding} --turns {input.turns} {params.embeddings}"
+        " --codebook {input.codebook} --features {params.features} --threshold {params.threshold} --cv-output {output.cv} -o {output.model}"
 
 
 rule code:
@@ -81,11 +89,13 @@ rule codebook_report:
         coded=all_of("results/coded/{id}.parquet"),
         turns=all_of("results/anonymised/{id}.parquet"),
         codebook=config["coding"]["codebook"],
+        supervised_cv=[SUPERVISED_CV] if supervised_on(config) else [],
     output:
         report=REFINEMENT_FILES[0],
         table=REFINEMENT_FILES[1],
     params:
         settings=settings_arg(config, "coding"),
+        supervised_cv=lambda wildcards, input: f"--supervised-cv {input.supervised_cv}" if input.supervised_cv else "",
     log:
         log="results/logs/codebook_report/codebook_report.log",
         benchmark="results/logs/benchmarks/codebook_report.tsv",
@@ -97,7 +107,7 @@ rule codebook_report:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log.log} --benchmark {log.benchmark} codebook-report --coded {input.coded} --turns {input.turns}"
-        " --codebook {input.codebook} --settings {params.settings} --csv {output.table} -o {output.report}"
+        " --codebook {input.codebook} --settings {params.settings} --csv {output.table} {params.supervised_cv} -o {output.report}"
 
 
 # The analyst's loop (pipeline/review.py): what to review next, and agreement with the analyst's coding.

@@ -3,24 +3,26 @@ import os
 import re
 
 from pipeline.workflow import check_project, drop_local_job_rate_limit, ensure_cli_on_path, settings_arg
+from pipeline.workflow import check_private, remove_outputs_of_removed_transcripts
 
 ensure_cli_on_path()
 # Local jobs fork from one warm process instead of each importing torch and spaCy (pipeline/warm.py).
 # Cluster jobs run on other machines, each on its own. QUALFLOW_WARM=0 turns it off.
 if workflow.local_exec and not workflow.remote_exec:
     os.environ.setdefault("QUALFLOW_WARM", "1")
+# private/ holds raw text: the run stops unless only its owner can read it (pipeline/private.py).
+check_private(create=False)
 PROJECT = check_project(config)
 config = PROJECT.config
 IDS = PROJECT.transcript_ids
-# private/ holds raw text: the run stops unless only its owner can read it (pipeline/private.py).
-from pipeline.workflow import check_private
-
-check_private()
 
 
 # Snakemake's job rate limit makes a long local run's scheduler spin; see the function.
+# A real run (not a dry run) also removes what transcripts taken out of the study left behind.
 onstart:
+    check_private()
     drop_local_job_rate_limit(workflow)
+    remove_outputs_of_removed_transcripts(PROJECT)
 
 
 wildcard_constraints:

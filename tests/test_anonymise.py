@@ -424,3 +424,16 @@ def test_terms_under_a_crowded_first_word_match_exactly_as_one_pattern_would(mon
             [(s.start, s.end, s.entity) for s in whole.find(text)], text
         assert split.matched_entities(text) == whole.matched_entities(text)
     assert len(split.find(texts[0])) >= 4
+
+
+def test_interprets_for_is_written_as_pseudonyms(tmp_path):
+    paths = _project(tmp_path)
+    paths["speakers.csv"].write_text(
+        "transcript_id,speaker,role,gender,interprets_for\nsite-a,Helen Marsh,facilitator,f,\n"
+        "site-a,\"Popescu, Mirela\",community,f,\nsite-a,Ioana Dumitru,interpreter,f,\"popescu,  mirela\"\n")
+    turns = pd.read_parquet(paths["turns.parquet"])
+    turns.loc[2, ["speaker", "text"]] = ["Ioana Dumitru", "She says her son goes to Westfield Primary."]
+    turns.to_parquet(paths["turns.parquet"])
+    out, _ = _run(tmp_path, paths)
+    assert list(out["speaker"]) == ["Facilitator 1", "P01", "Interpreter 1"]
+    assert out["interprets_for"].tolist()[2] == "P01" and out["interprets_for"].isna().tolist()[:2] == [True, True]

@@ -106,13 +106,56 @@ def make_project(tmp_path: Path, metadata: str = "metadata.csv", speakers: str =
     return tmp_path
 
 
-def test_check_inputs_prints_a_summary(tmp_path):
+def test_check_inputs_prints_a_summary_and_fails_on_a_speaker_missing_from_speakers_csv(tmp_path):
     result = qualflow("check-inputs", cwd=make_project(tmp_path))
-    assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["transcript_id", "format", "turns", "speakers", "not_in_speakers_csv"]
     assert lines[1].split() == ["alpha", "txt", "4", "4", "Dorin"]
     assert lines[2].split() == ["beta", "vtt", "2", "2"]
+    assert_one_line_error(result, "transcripts/speakers.csv: no row for speaker 'Dorin' of transcript 'alpha'",
+                          "role 'other'")
+
+
+def test_check_inputs_lists_every_unreadable_transcript(tmp_path):
+    project = make_project(tmp_path)
+    for name in ["gamma.txt", "delta.docx"]:
+        (project / "transcripts" / name).write_bytes(b"")
+    with open(project / "transcripts" / "metadata.csv", "a", encoding="utf-8") as handle:
+        handle.write("gamma,Ashby Vale,2026-03-01,open dialogue\ndelta,Kingsmere,2026-03-02,open dialogue\n")
+    result = qualflow("check-inputs", cwd=project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert lines[0] == "error: 2 transcripts cannot be read:"
+    assert lines[1].startswith("  transcripts/delta.docx: not a Word .docx file")
+    assert lines[2] == "  transcripts/gamma.txt: the file is empty (no text in it)"
+
+
+def test_check_inputs_passes_when_every_speaker_is_listed(tmp_path):
+    project = make_project(tmp_path)
+    with open(project / "transcripts" / "speakers.csv", "a", encoding="utf-8") as handle:
+        handle.write("alpha,Dorin,community,C03,male,35-44\n")
+    result = qualflow("check-inputs", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].split() == ["alpha", "txt", "4", "4"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fragment"),
+    [
+        ("gamma.txt", b"", "transcripts/gamma.txt: the file is empty"),
+        ("gamma.docx", bytes(range(256)) * 8, "transcripts/gamma.docx: not a Word .docx file"),
+        ("gamma.txt", b"\x81\x8d hello", "transcripts/gamma.txt: cannot decode the file as UTF-8"),
+        ("gamma.md", b"Notes from the day.\nNo labels here at all.\n", "transcripts/gamma.md: no speaker labels found"),
+    ],
+)
+def test_check_inputs_fails_on_an_unreadable_transcript(tmp_path, name, content, fragment):
+    project = make_project(tmp_path)
+    (project / "transcripts" / name).write_bytes(content)
+    with open(project / "transcripts" / "metadata.csv", "a", encoding="utf-8") as handle:
+        handle.write("gamma,Ashby Vale,2026-03-01,open dialogue\n")
+    result = qualflow("check-inputs", cwd=project)
+    assert_one_line_error(result, fragment)
 
 
 @pytest.mark.parametrize(

@@ -47,9 +47,10 @@ def test_evidence_keeps_counted_rows_of_counted_roles_only(tables):
 def test_theme_by_site_counts_turns_and_people_with_shares(tables):
     by_site = tables["theme_by_site"]
     housing = cell(by_site, "housing", "Ashby Vale", "site")
-    # Turn 2 carries two housing rows (housing and housing-damp): one turn, one person.
+    # Turn 2 carries two housing rows (housing and housing-damp): one turn, one person; the interpreter is not
+    # a participant (their turn 4 is P02's), so Ashby Vale has 2.
     assert (housing["turns_coded"], housing["group_turns"], housing["turn_share"]) == (1, 5, 0.2)
-    assert (housing["participants"], housing["group_participants"], housing["participant_share"]) == (1, 3, 0.3333)
+    assert (housing["participants"], housing["group_participants"], housing["participant_share"]) == (1, 2, 0.5)
     trust = cell(by_site, "trust", "Kingsmere", "site")
     assert (trust["turns_coded"], trust["turn_share"], trust["participants"], trust["participant_share"]) == (2, 0.5, 2, 1.0)
 
@@ -63,10 +64,11 @@ def test_every_matrix_count_equals_the_evidence_rows_behind_it(tables, codes):
         keyed = expand_to_level(evidence, codes, level)
         id_column = "theme" if level == "theme" else "code"
         by = table.columns[2] if level == "theme" else table.columns[5]
+        column = "voice_role" if by == "role" else by  # roles and people are whose voice the turn is
         for row in table.itertuples(index=False):
-            behind = keyed.loc[(keyed["key"] == getattr(row, id_column)) & (keyed[by].astype(str) == str(getattr(row, by)))]
+            behind = keyed.loc[(keyed["key"] == getattr(row, id_column)) & (keyed[column].astype(str) == str(getattr(row, by)))]
             assert row.turns_coded == len(behind[["transcript_id", "turn"]].drop_duplicates()), (name, row)
-            assert row.participants == behind["speaker"].nunique(), (name, row)
+            assert row.participants == behind["voice_speaker"].nunique(), (name, row)
 
 
 def test_sub_codes_count_for_their_parent(tables):
@@ -79,9 +81,9 @@ def test_sub_codes_count_for_their_parent(tables):
 
 def test_facilitators_are_left_out_of_counts_and_denominators(tables):
     by_role = tables["theme_by_role"]
-    assert set(by_role["role"]) == {"community", "interpreter", "provider"}
+    assert set(by_role["role"]) == {"community", "provider"}  # the interpreter's turn counts as P02's
     community = cell(by_role, "housing", "community", "role")
-    assert (community["group_turns"], community["group_participants"]) == (4, 2)
+    assert (community["group_turns"], community["group_participants"]) == (5, 2)
 
 
 def test_facilitators_can_be_counted_when_config_says_so(codes):
@@ -91,11 +93,13 @@ def test_facilitators_can_be_counted_when_config_says_so(codes):
     assert (damp["turns_coded"], damp["group_turns"]) == (1, 2)
 
 
-def test_attribute_matrices_show_missing_values_as_not_recorded(tables):
-    by_gender = tables["theme_by_gender"]
+def test_attribute_matrices_show_missing_values_as_not_recorded(codes):
+    turns = turns_frame()
+    turns.loc[turns["speaker"] == "Provider 2", "gender"] = None
+    by_gender = build_tables(turns, coded_frame(), codes, MATRICES, ACTION)["theme_by_gender"]
     assert set(by_gender["gender"]) == {"female", "male", "(not recorded)"}
-    interpreter = cell(by_gender, "language", "(not recorded)", "gender")
-    assert (interpreter["turns_coded"], interpreter["participants"]) == (1, 1)
+    unrecorded = cell(by_gender, "language", "(not recorded)", "gender")
+    assert (unrecorded["turns_coded"], unrecorded["participants"]) == (1, 1)
 
 
 def test_unknown_attribute_is_an_error_naming_the_key(codes):
@@ -107,17 +111,17 @@ def test_unknown_attribute_is_an_error_naming_the_key(codes):
 def test_cooccurrence_same_turn_and_same_speaker_with_jaccard(tables):
     pairs = tables["cooccurrence"].set_index(["theme_a", "theme_b"])
     language_trust = pairs.loc[("language", "trust")]
-    # Turns: language {a#4, a#5, k#3}, trust {a#3, a#4, k#4, k#5}; people: language {Int1, P01, Prov2},
-    # trust {P02, Int1, Prov1, Prov2}.
+    # Turns: language {a#4, a#5, k#3}, trust {a#3, a#4, k#4, k#5}; people (a#4 is the interpreter relaying
+    # P02): language {P02, P01, Prov2}, trust {P02, Prov1, Prov2}.
     assert (language_trust["turns_both"], language_trust["turns_either"], language_trust["turn_jaccard"]) == (1, 6, 0.1667)
-    assert (language_trust["participants_both"], language_trust["participant_jaccard"]) == (2, 0.4)
+    assert (language_trust["participants_both"], language_trust["participant_jaccard"]) == (2, 0.5)
     assert pairs.loc[("housing", "trust"), "turns_both"] == 0
 
 
 def test_framework_matrix_has_a_row_per_participant_and_capped_quotes(codes):
     settings = {**MATRICES, "framework_quotes": 1}
     framework = build_tables(turns_frame(), coded_frame(), codes, settings, ACTION)["framework_matrix"]
-    assert list(framework["case"]) == ["Interpreter 1", "P01", "P02", "Provider 1", "Provider 2"]
+    assert list(framework["case"]) == ["P01", "P02", "Provider 1", "Provider 2"]  # never the interpreter
     provider2 = framework.set_index("case").loc["Provider 2"]
     assert provider2["Trust in services"] == "“Trust in the council is low, people tell us that every week.” (kingsmere-providers-1#5)"
     assert provider2["Housing"] == ""
@@ -142,10 +146,12 @@ def test_quote_is_the_sentence_with_the_matched_term_cut_to_length():
 
 def test_divergence_lists_largest_gap_first(tables):
     divergence = tables["divergence"]
-    top = divergence.iloc[0]
-    # Trust: community 1 of 2 (P02), providers 2 of 2.
-    assert (top["code"], top["community_share"], top["provider_share"], top["difference"]) == ("trust", 0.5, 1.0, -0.5)
-    assert top["raised_more_by"] == "provider"
+    top, second = divergence.iloc[0], divergence.iloc[1]
+    # Language: community 2 of 2 (P01, and P02 through the interpreter), providers 1 of 2; a tie with trust
+    # (community 1 of 2, providers 2 of 2) goes to codebook order.
+    assert (top["code"], top["community_share"], top["provider_share"], top["difference"]) == ("language", 1.0, 0.5, 0.5)
+    assert top["raised_more_by"] == "community"
+    assert (second["code"], second["difference"], second["raised_more_by"]) == ("trust", -0.5, "provider")
 
 
 def test_action_plan_priority_follows_the_documented_formula(tables):
@@ -164,7 +170,8 @@ def test_action_plan_weights_come_from_config(codes):
     weights = {"prevalence": 0.0, "breadth": 0.0, "community_share": 0.0, "divergence": 1.0}
     plan = build_tables(turns_frame(), coded_frame(), codes, MATRICES, {**ACTION, "weights": weights})["action_plan"]
     assert plan.set_index("code").loc["trust", "priority"] == 50.0
-    assert plan.iloc[0]["code"] == "trust"
+    assert plan.set_index("code").loc["language", "priority"] == 50.0
+    assert plan.iloc[0]["code"] == "language"  # a tie goes to codebook order
 
 
 def test_action_plan_quotes_prefer_community_members_and_are_capped(codes):
@@ -204,7 +211,8 @@ def test_matrices_command_writes_every_file(tmp_path):
     assert info["codebook"]["name"] == "Tiny consultation codebook"
     assert info["participants_by_role"] == {"community": 2, "facilitator": 1, "interpreter": 1, "provider": 2}
     markdown = (out / "matrices" / "action_plan.md").read_text()
-    assert markdown.splitlines()[2].startswith("| 1 | **Trust in services** | 70.0 |")
+    # Language: P = 3/4, B = 1, C = 2/2, D = 0.5 -> 100 * (0.75 + 1 + 2*1 + 0.5) / 5
+    assert markdown.splitlines()[2].startswith("| 1 | **Language** | 85.0 |")
 
 
 def test_workbook_has_a_sheet_per_matrix_with_frozen_headers_and_heat(tables, tmp_path):

@@ -59,7 +59,11 @@ def test_report_has_every_section(report_html):
 
 def test_overview_states_counts_codebook_and_anonymisation(report_html):
     assert "<b>2</b><span>transcripts</span>" in report_html
-    assert "<b>5</b><span>participants counted</span>" in report_html
+    assert "<b>4</b><span>participants counted</span>" in report_html  # the interpreter is not one
+    assert "<td>interpreter</td><td class=num>1</td><td>no (what they relay counts for the participant)</td>" in report_html
+    assert ("1 interpreted turns were credited to the participant they relayed (0 by speakers.csv, 1 by adjacency); "
+            "0 relayed questions and 0 of the interpreters&#x27; own remarks were credited to no one.") in report_html
+    assert "(community) via interpreter, ashby-community-1#4</cite>" in report_html
     assert "<td>facilitator</td><td class=num>1</td><td>no (left out of counts)</td>" in report_html
     assert tiny_codebook().sha256 in report_html
     assert "<td>PERSON</td><td>known-list</td><td class=num>7</td>" in report_html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 import re
@@ -263,30 +264,88 @@ def test_two_runs_on_the_same_input_give_identical_topics(two_runs):
                                   pd.read_parquet(second / "turn_topics.parquet"))
 
 
-def transport_topics(topics: pd.DataFrame) -> pd.DataFrame:
-    first_terms = topics["top_terms"].str.split("; ").map(lambda terms: set(" ".join(terms[:5]).split()))
-    return topics[first_terms.map(lambda words: len(words & TRANSPORT_WORDS) >= 2)]
+def subject_of_each_word() -> dict[str, set[str]]:
+    """Each word of the invented fragments and the subjects whose fragments hold it."""
+    found: dict[str, set[str]] = {}
+    for subject, (who, what) in SUBJECTS.items():
+        for word in " ".join(who + what).lower().split():
+            found.setdefault(word, set()).add(subject)
+    return found
 
 
-def test_the_subject_the_codebook_lacks_is_an_emergent_topic_with_a_code_stub(project, two_runs):
-    out = two_runs[0]
-    topics = pd.read_csv(out / "topics.csv", keep_default_na=False)
-    subjects = pd.DataFrame(project["subjects"], columns=["transcript_id", "turn", "subject"])
-    turn_topics = pd.read_parquet(out / "turn_topics.parquet").merge(subjects, on=["transcript_id", "turn"])
-    modelled = turn_topics[turn_topics["topic"].notna()]
+def assert_transport_is_the_emergent_subject(topics: pd.DataFrame, turn_topics: pd.DataFrame,
+                                             by_theme: pd.DataFrame, stubs: list[dict], subjects: pd.DataFrame):
+    """What a user relies on, in terms no CPU difference can flip: the subject the codebook lacks is
+    surfaced as emergent topics with draft codes, and the draft codes are made of its words.
+
+    How many topics the transport talk splits into, and which words lead each, are not asserted:
+    with the same input they differ between machines (docs/topics.md)."""
+    modelled = turn_topics[turn_topics["topic"].notna()].merge(subjects, on=["transcript_id", "turn"])
     emergent = set(topics.loc[topics["emergent"], "topic"])
     in_emergent = modelled["topic"].isin(emergent)
     # Emergent topics hold the transport turns, and (almost) only them.
     assert (modelled.loc[in_emergent, "subject"] == "transport").mean() >= 0.95
     assert in_emergent[modelled["subject"] == "transport"].mean() >= 0.95
-    assert len(transport_topics(topics[topics["emergent"]])) >= 1
-    by_theme = pd.read_csv(out / "topic_by_theme.csv").set_index("topic")
-    assert (by_theme.loc[sorted(emergent), "uncoded"] == 1.0).all()
-    stubs = yaml.safe_load((out / "candidate_codes.yaml").read_text(encoding="utf-8"))["themes"]
-    assert len(stubs) == len(emergent)
+    assert (by_theme.set_index("topic").loc[sorted(emergent), "uncoded"] == 1.0).all()
+    assert len(stubs) == len(emergent) >= 1
     assert all(stub["id"].startswith("emergent-") and stub["definition"].startswith("Draft: ") for stub in stubs)
     assert all(len(stub["examples"]) == 3 for stub in stubs)
+    words = subject_of_each_word()
+    for stub in stubs:
+        # No term of a draft code comes from housing or language talk, every quote is transport talk.
+        foreign = [term for term in stub["terms"]
+                   if any(words.get(w, {"transport"}).isdisjoint({"transport"}) for w in term.split())]
+        assert not foreign, (stub["label"], foreign)
+        assert all(set(re.findall(r"[a-z]+", quote.lower())) & TRANSPORT_WORDS for quote in stub["examples"]), stub
     assert any(set(" ".join(stub["terms"]).split()) & TRANSPORT_WORDS for stub in stubs)
+
+
+def test_the_subject_the_codebook_lacks_is_an_emergent_topic_with_a_code_stub(project, two_runs):
+    out = two_runs[0]
+    stubs = yaml.safe_load((out / "candidate_codes.yaml").read_text(encoding="utf-8"))["themes"]
+    assert_transport_is_the_emergent_subject(
+        pd.read_csv(out / "topics.csv", keep_default_na=False), pd.read_parquet(out / "turn_topics.parquet"),
+        pd.read_csv(out / "topic_by_theme.csv"), stubs,
+        pd.DataFrame(project["subjects"], columns=["transcript_id", "turn", "subject"]))
+
+
+# Noise far above the differences between CPUs (the example corpus's MiniLM vectors differ by at most
+# 2.6e-7 between AVX-512 and AVX2 kernels, measured): an outcome that survives it cannot be flipped by them.
+NOISE = 1e-5
+NOISE_SEEDS = (1, 2, 3)
+
+
+def perturbed(corpus, seed: int, scale: float = NOISE):
+    """The corpus with every vector moved by Gaussian noise of `scale` per dimension, then re-normalised."""
+    rng = np.random.default_rng(seed)
+    vectors = corpus.vectors + rng.normal(0, scale, corpus.vectors.shape).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return dataclasses.replace(corpus, vectors=vectors.astype(np.float32))
+
+
+def test_perturbed_vectors_move_by_the_noise_and_keep_unit_length():
+    corpus = corpus_of([invented_turns("site-a", "Ashby Vale", 40, seed=4)[0]])
+    moved = perturbed(corpus, seed=1)
+    assert np.linalg.norm(moved.vectors, axis=1) == pytest.approx(1.0, abs=1e-5)
+    assert 0 < np.abs(moved.vectors - corpus.vectors).max() < 1e-4
+    assert moved.docs == corpus.docs and perturbed(corpus, seed=1).vectors.tobytes() == moved.vectors.tobytes()
+
+
+@pytest.fixture(scope="module")
+def invented_corpus(project):
+    """The project's corpus in memory, with its codes and the subject of each turn."""
+    frames = [pd.read_parquet(p) for p in project["turns"]]
+    coded = pd.concat([pd.read_parquet(p) for p in project["coded"]], ignore_index=True)
+    subjects = pd.DataFrame(project["subjects"], columns=["transcript_id", "turn", "subject"])
+    return corpus_of(frames), coded, subjects
+
+
+@pytest.mark.parametrize("seed", NOISE_SEEDS)
+def test_the_emergent_subject_survives_vectors_perturbed_below_what_a_cpu_can_tell(invented_corpus, seed):
+    corpus, coded, subjects = invented_corpus
+    result = model_topics(perturbed(corpus, seed), coded, THEMES, TOPIC_SETTINGS)
+    assert_transport_is_the_emergent_subject(result.topics, result.turn_topics, result.by_theme, result.candidates,
+                                             subjects)
 
 
 def test_candidate_stubs_are_valid_codebook_themes_when_pasted(two_runs, repo_root):
@@ -321,45 +380,92 @@ def test_charts_are_self_contained_html(two_runs):
 def test_guided_modelling_seeded_with_the_codebook_runs_and_keeps_the_emergent_subject(project):
     out = project["root"] / "guided"
     topics_command(project, out, {"guided": True})
-    topics = pd.read_csv(out / "topics.csv", keep_default_na=False)
-    assert transport_topics(topics)["emergent"].any()
+    stubs = yaml.safe_load((out / "candidate_codes.yaml").read_text(encoding="utf-8"))["themes"]
+    assert_transport_is_the_emergent_subject(
+        pd.read_csv(out / "topics.csv", keep_default_na=False), pd.read_parquet(out / "turn_topics.parquet"),
+        pd.read_csv(out / "topic_by_theme.csv"), stubs,
+        pd.DataFrame(project["subjects"], columns=["transcript_id", "turn", "subject"]))
 
 
-@pytest.mark.slow
-def test_public_transport_is_found_as_an_emergent_topic_in_the_example_corpus(repo_root, monkeypatch):
-    """The six example transcripts plant public transport, which the default codebook lacks."""
-    monkeypatch.chdir(repo_root)
+# Words of the planted transport talk in the example transcripts.
+EXAMPLE_TRANSPORT = re.compile(
+    r"\b(?:bus|buses|fares?|taxis?|minibus(?:es)?|transport|travel|routes?|timetable|stops?|drivers?)\b", re.IGNORECASE)
+
+
+def assert_the_example_topics_hold(result, corpus) -> None:
+    """What the example corpus must show on any machine: the planted transport talk is surfaced as emergent
+    topics whose draft codes name it, and housing and language talk are covered by the codebook.
+
+    Not asserted, because it differs between machines on the same input: how many topics there are, how
+    the transport talk splits between them, their labels, and the small talk and first-name topics."""
+    doc_topic = (pd.DataFrame({"doc": corpus.turns["doc"], "topic": result.turn_topics["topic"]})
+                 .query("doc >= 0").drop_duplicates("doc").set_index("doc")["topic"].astype(int))
+    transport_doc = pd.Series([bool(EXAMPLE_TRANSPORT.search(d)) for d in corpus.docs])
+    topics = result.topics.set_index("topic")
+    emergent = topics.index[topics["emergent"]]
+    table = result.by_theme.to_string()
+    share = transport_doc.groupby(doc_topic.to_numpy()).mean()
+    stub_of = dict(zip(emergent, result.candidates))
+    named = {t: {w for w in " ".join(stub_of[t]["terms"]).split() if EXAMPLE_TRANSPORT.fullmatch(w)} for t in emergent}
+    # An emergent topic is mostly transport talk, and its draft code's terms say so.
+    assert any(share[t] >= 0.5 and len(named[t]) >= 2 for t in emergent), (table, named)
+    # It is not a corner: the emergent topics hold a good part of all the transport talk.
+    assert transport_doc[doc_topic.isin(emergent).to_numpy()].sum() >= 0.4 * transport_doc.sum(), table
+    # Housing and language talk are the codebook's: the topic holding most housing-coded turns is covered, and
+    # so is a topic that is largely language talk. (A topic mixing Roma families, the police and languages
+    # came out emergent in one fit of 22: which mixed topics are covered is not stable, docs/topics.md.)
+    by_theme = result.by_theme.set_index("topic").drop(index=-1, errors="ignore")
+    assert not topics.loc[(by_theme["housing"] * by_theme["size"]).idxmax(), "emergent"], ("housing", table)
+    language = set(by_theme.index[by_theme["language"] >= 1 / 3]) | {(by_theme["language"] * by_theme["size"]).idxmax()}
+    assert not topics.loc[sorted(language), "emergent"].all(), ("language", table)
+
+
+@pytest.fixture(scope="module")
+def example_corpus(repo_root):
+    """The six example transcripts read raw, embedded with MiniLM and coded with terms, as the workflow would."""
     pytest.importorskip("pipeline.transcripts.metadata")
     from pipeline.codebook import load_codebook
     from pipeline.coding.run import code_turns
     from pipeline.embeddings import load_backend
-    from pipeline.topics.reconcile import read_codebook_themes
+    from pipeline.topics.reconcile import read_codebook_themes, theme_vocabularies
     from pipeline.transcripts import read_turns
     from pipeline.transcripts.metadata import attach_speakers, load_metadata, load_speakers
 
-    config = validate_config({})
-    folder = Path(config["transcripts"]["dir"])
-    paths = sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".docx", ".vtt", ".srt"})
-    ids = [p.stem for p in paths]
-    speakers = load_speakers(config["transcripts"]["speakers"], ids)
-    sites = load_metadata(config["transcripts"]["metadata"], ids).set_index("transcript_id")["site"]
-    codebook = load_codebook(config["coding"]["codebook"])
-    backend = load_backend({"backend": "minilm"})
-    items, coded = [], []
-    for path in paths:
-        turns = attach_speakers(read_turns(path, transcript_id=path.stem), speakers, path.stem)
-        turns["site"] = sites[path.stem]
-        items.append((turns, embed_units(turns, {"backend": "minilm"}, backend=backend), str(path)))
-        coded.append(code_turns(turns, codebook, {**config["coding"], "coders": ["terms"]}))
-    corpus = build_corpus(items, config["topics"])
-    result = model_topics(corpus, pd.concat(coded, ignore_index=True),
-                          read_codebook_themes(config["coding"]["codebook"]), config["topics"])
-    transport = transport_topics(result.topics)
-    assert len(transport) >= 1, result.topics[["topic", "label", "top_terms"]].to_string()
-    assert transport["emergent"].all(), result.by_theme.to_string()
-    covered = result.topics[result.topics["label"].str.contains("landlord|police|romanian")]
-    assert len(covered) == 3 and not covered["emergent"].any(), result.by_theme.to_string()
-    assert any(set(" ".join(stub["terms"]).split()) & TRANSPORT_WORDS for stub in result.candidates)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(repo_root)
+        config = validate_config({})
+        folder = Path(config["transcripts"]["dir"])
+        paths = sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".docx", ".vtt", ".srt"})
+        ids = [p.stem for p in paths]
+        speakers = load_speakers(config["transcripts"]["speakers"], ids)
+        sites = load_metadata(config["transcripts"]["metadata"], ids).set_index("transcript_id")["site"]
+        codebook = load_codebook(config["coding"]["codebook"])
+        backend = load_backend({"backend": "minilm"})
+        items, coded = [], []
+        for path in paths:
+            turns = attach_speakers(read_turns(path, transcript_id=path.stem), speakers, path.stem)
+            turns["site"] = sites[path.stem]
+            items.append((turns, embed_units(turns, {"backend": "minilm"}, backend=backend), str(path)))
+            coded.append(code_turns(turns, codebook, {**config["coding"], "coders": ["terms"]}))
+        themes = read_codebook_themes(config["coding"]["codebook"])
+        vocabularies = theme_vocabularies(config["coding"]["codebook"])
+    return build_corpus(items, config["topics"]), pd.concat(coded, ignore_index=True), themes, vocabularies, config
+
+
+# Two draws of the noise in which counting a topic's terms against the whole codebook (not theme by
+# theme) left the bus talk covered, with this machine's vectors and with those of an AVX2 one.
+EXAMPLE_NOISE_SEEDS = (5, 8)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [None, *EXAMPLE_NOISE_SEEDS])
+def test_public_transport_is_found_as_an_emergent_topic_in_the_example_corpus(example_corpus, seed):
+    """The six example transcripts plant public transport, which the default codebook lacks; also with
+    the vectors perturbed (seed), which no difference between CPUs outweighs."""
+    corpus, coded, themes, vocabularies, config = example_corpus
+    corpus = corpus if seed is None else perturbed(corpus, seed)
+    result = model_topics(corpus, coded, themes, config["topics"], vocabularies=vocabularies)
+    assert_the_example_topics_hold(result, corpus)
 
 
 def test_codebook_vocabulary_takes_every_word_of_every_term_including_sub_codes(tmp_path):
@@ -384,14 +490,34 @@ def test_a_topic_coded_only_in_passing_is_emergent_when_the_codebook_does_not_kn
     # Every turn carries a code: transport talk mentions work; housing talk is housing.
     coded = pd.DataFrame({"transcript_id": "site-a", "turn": range(1, 9), "counted": True,
                           "theme": ["employment"] * 4 + ["housing"] * 4})
-    vocabulary = {"landlord", "damp", "rent", "boiler", "work", "job"}
-    result = reconcile_topics(corpus, doc_topic, terms, coded, THEMES, TOPIC_SETTINGS, {}, vocabulary)
+    vocabularies = {"housing": {"landlord", "damp", "rent", "boiler"}, "employment": {"work", "job"}}
+    result = reconcile_topics(corpus, doc_topic, terms, coded, THEMES, TOPIC_SETTINGS, {}, vocabularies)
     by_theme = result.by_theme.set_index("topic")
     assert by_theme.loc[0, "employment"] == 1.0 and by_theme.loc[0, "uncoded"] == 0.0
     assert by_theme["codebook_terms"].tolist() == [1, 4]
     assert result.topics.set_index("topic")["emergent"].to_dict() == {0: True, 1: False}
     assert [stub["id"] for stub in result.candidates] == ["emergent-bus-fares"]
     assert result.candidates[0]["label"] == "bus, fares, timetable"
+
+
+def test_only_the_words_of_a_theme_that_codes_the_topic_make_it_covered():
+    from pipeline.topics.run import reconcile_topics
+
+    corpus = corpus_of([small_session([("P01", "community", f"Turn number {i} about something here.")
+                                       for i in range(1, 9)])])
+    doc_topic = [0] * 8
+    terms = {0: [("bus", 1.0), ("late", 0.9), ("town centre", 0.8), ("hour", 0.7), ("fare", 0.6)]}
+    # Most turns mention work; "late" (of "late application") and "town" (of "part of the town")
+    # belong to themes that code none of them.
+    coded = pd.DataFrame({"transcript_id": "site-a", "turn": range(1, 6), "counted": True, "theme": "employment"})
+    vocabularies = {"employment": {"centre", "hour", "job"}, "immigration": {"late", "application"},
+                    "community": {"town", "part"}}
+    result = reconcile_topics(corpus, doc_topic, terms, coded, THEMES, TOPIC_SETTINGS, {}, vocabularies)
+    assert result.by_theme.set_index("topic").loc[0, "codebook_terms"] == 2  # town centre, hour
+    assert result.topics["emergent"].tolist() == [True]
+    covered = reconcile_topics(corpus, doc_topic, terms, coded, THEMES, TOPIC_SETTINGS, {},
+                               {"employment": {"centre", "hour", "late", "town", "bus"}})
+    assert covered.topics["emergent"].tolist() == [False]
 
 
 def test_the_reducer_is_fitted_on_distinct_vectors_and_duplicates_get_the_same_coordinates():

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from tests.workflow_project import copy_project, run_snakemake
+from tests.workflow_project import REPO, copy_project, copy_run, run_snakemake
 
 pytestmark = pytest.mark.slow
 
@@ -45,6 +48,14 @@ SESSION_B = """WEBVTT
 5
 00:00:28.500 --> 00:00:35.000
 <v Mirela Stan>At the school they treat Roma children differently, they put them at the back.</v>
+"""
+
+SESSION_C = """Workshop, Southgate community centre
+[00:00:04] Facilitator: Thank you for coming. What is it like to rent round here?
+[00:00:10] Aylin Demir: The flat is cold and the damp comes back every winter, the landlord does nothing.
+[00:00:25] Jonas Berg: The English classes at the college have a waiting list of a year.
+[00:00:40] Aylin Demir: People do not trust the council, they never answer the letters.
+[00:00:55] Jonas Berg: My neighbour was shouted at in the street, racist things. Nobody called the police.
 """
 
 METADATA = """transcript_id,site,date,group_type
@@ -152,7 +163,7 @@ def test_private_is_owner_only_whatever_the_umask(tiny_run: Path):
 
 def test_a_private_folder_others_can_read_stops_the_run(tiny_run: Path, tmp_path: Path):
     project = tmp_path / "shared"
-    shutil.copytree(tiny_run, project, symlinks=True)
+    copy_run(tiny_run, project)
     (project / "private" / "turns" / "westgate-dialogue.parquet").chmod(0o644)
     result = run_snakemake(project, "--dry-run")
     assert result.returncode != 0
@@ -169,7 +180,7 @@ def test_second_run_has_nothing_to_do(tiny_run: Path):
 
 def test_a_planted_leak_fails_the_run_and_is_quarantined(tiny_run: Path, tmp_path: Path):
     project = tmp_path / "leaky"
-    shutil.copytree(tiny_run, project, symlinks=True)
+    copy_run(tiny_run, project)
     target = project / "results" / "anonymised" / "westgate-dialogue.txt"
     target.write_text(target.read_text(encoding="utf-8") + "\nNote: Dana Petrova said this.\n", encoding="utf-8")
     result = run_snakemake(project)
@@ -227,7 +238,7 @@ def test_analyst_coding_brings_agreement_and_leaves_read_turns_out_of_review(tin
     import yaml
 
     project = tmp_path / "reviewed"
-    shutil.copytree(tiny_run, project, symlinks=True)
+    copy_run(tiny_run, project)
     coded = pd.read_parquet(project / "results" / "coded" / "eastmoor-focus-group.parquet")
     turns = pd.read_parquet(project / "results" / "anonymised" / "eastmoor-focus-group.parquet")
     analyst = coded.loc[coded["counted"], ["transcript_id", "turn", "code"]].iloc[1:]  # one coding taken back
@@ -246,3 +257,114 @@ def test_analyst_coding_brings_agreement_and_leaves_read_turns_out_of_review(tin
     assert "eastmoor-focus-group" not in set(review["transcript_id"])
     assert "Agreement with the analyst" in (project / "results" / "report.html").read_text(encoding="utf-8")
     assert (project / "results" / "export" / "review.qdpx").is_file()
+
+
+def test_unreadable_transcripts_stop_snakemake_before_anything_is_written(tmp_path: Path):
+    transcripts = write_tiny_transcripts(tmp_path / "transcripts")
+    (transcripts / "empty-session.txt").write_bytes(b"")
+    (transcripts / "renamed-binary.docx").write_bytes(bytes(range(256)) * 16)
+    with open(transcripts / "metadata.csv", "a", encoding="utf-8") as handle:
+        handle.write("empty-session,Eastmoor,2026-03-01,open dialogue\n"
+                     "renamed-binary,Westgate,2026-03-02,open dialogue\n")
+    project = copy_project(tmp_path / "project", transcripts=transcripts, config=TINY_CONFIG)
+    result = run_snakemake(project)
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith("error: transcripts/empty-session.txt: the file is empty")
+    assert "and 1 more transcript(s) with problems" in errors[0]
+    assert "Traceback" not in result.stderr
+    assert not (project / "results").exists() and not (project / "private").exists()
+
+
+def test_a_speaker_missing_from_speakers_csv_is_a_warning_at_the_start_not_a_stop(tmp_path: Path):
+    transcripts = write_tiny_transcripts(tmp_path / "transcripts")
+    (transcripts / "speakers.csv").write_text(SPEAKERS.replace("westgate-dialogue,Officer Lane,provider,S1,male\n", ""),
+                                              encoding="utf-8")
+    project = copy_project(tmp_path / "project", transcripts=transcripts, config=TINY_CONFIG)
+    result = run_snakemake(project, "--dry-run")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert ("warning: 1 speaker(s) not in transcripts/speakers.csv get role 'other': 'Officer Lane' (westgate-dialogue)"
+            in result.stderr)
+
+
+def test_another_studys_results_and_key_stop_snakemake_until_new_study(tmp_path: Path):
+    project = copy_project(tmp_path / "project", transcripts=write_tiny_transcripts(tmp_path / "transcripts"),
+                           config=TINY_CONFIG)
+    for old in ["private/turns/old-session.parquet", "results/anonymised/old-session.txt", "private/keys/registry.csv"]:
+        (project / old).parent.mkdir(parents=True, exist_ok=True)
+        (project / old).write_text("x", encoding="utf-8")
+    for path in [project / "private", *(project / "private").rglob("*")]:  # as the workflow leaves them
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    result = run_snakemake(project, "--dry-run")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "qualflow new-study" in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+    archived = subprocess.run([sys.executable, "-m", "pipeline", "new-study"], cwd=project, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert archived.returncode == 0, archived.stderr
+    assert run_snakemake(project, "--dry-run").returncode == 0
+    assert list((project / "private" / "archive").glob("*/private/keys/registry.csv"))
+
+
+def test_a_removed_transcripts_outputs_go_and_its_key_entries_stay(tiny_run: Path, tmp_path: Path):
+    project = tmp_path / "smaller"
+    copy_run(tiny_run, project)
+    gone = "eastmoor-focus-group"
+    (project / "transcripts" / f"{gone}.txt").unlink()
+    for name in ["metadata.csv", "speakers.csv"]:
+        path = project / "transcripts" / name
+        path.write_text("".join(line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith(gone)), encoding="utf-8")
+    registry_before = (project / "private" / "keys" / "registry.csv").read_text(encoding="utf-8")
+    result = run_snakemake(project)
+    assert result.returncode == 0, result.stderr[-5000:]
+    assert f"removed the outputs of 1 transcript(s) no longer in the transcripts folder: {gone}" in result.stderr
+    left = [str(p.relative_to(project)) for p in (project / "results").rglob("*")] + \
+           [str(p.relative_to(project)) for p in (project / "private").rglob("*")]
+    assert not [p for p in left if gone in p]
+    registry = (project / "private" / "keys" / "registry.csv").read_text(encoding="utf-8")
+    assert registry.startswith(registry_before)
+    assert gone in (project / "private" / "keys" / "transcripts.txt").read_text(encoding="utf-8").split()
+    assert (project / "results" / "leak_check.txt").is_file()
+
+
+def test_a_new_study_where_one_has_run_starts_with_a_fresh_key(tiny_run: Path, tmp_path: Path):
+    project = tmp_path / "next-study"
+    copy_run(tiny_run, project)
+    old_registry = (project / "private" / "keys" / "registry.csv").read_text(encoding="utf-8")
+    transcripts = project / "transcripts"
+    for path in transcripts.iterdir():
+        path.unlink()
+    # The next study: other sessions, one of them with speakers of the same names as before.
+    (transcripts / "northfield-dialogue.vtt").write_text(SESSION_B, encoding="utf-8")
+    (transcripts / "southgate-group.txt").write_text(SESSION_C, encoding="utf-8")
+    (transcripts / "metadata.csv").write_text(
+        "transcript_id,site,date,group_type\nnorthfield-dialogue,Westgate,2026-05-01,open dialogue\n"
+        "southgate-group,Eastmoor,2026-05-02,community focus group\n", encoding="utf-8")
+    (transcripts / "speakers.csv").write_text(
+        "transcript_id,speaker,role,person_id,gender\nnorthfield-dialogue,Officer Lane,provider,S1,male\n"
+        "northfield-dialogue,Mirela Stan,community,C3,female\nsouthgate-group,Facilitator,facilitator,F1,female\n"
+        "southgate-group,Aylin Demir,community,C1,female\nsouthgate-group,Jonas Berg,community,C2,male\n",
+        encoding="utf-8")
+    refused = run_snakemake(project, "--dry-run")
+    assert refused.returncode != 0 and "qualflow new-study" in refused.stderr
+    archived = subprocess.run([sys.executable, "-m", "pipeline", "new-study"], cwd=project, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert archived.returncode == 0, archived.stderr
+    result = run_snakemake(project)
+    assert result.returncode == 0, result.stderr[-5000:]
+    registry = pd.read_csv(project / "private" / "keys" / "registry.csv")
+    # Nothing of the old study's key (it had Tomas and a phone number), and numbering starts again at 1.
+    assert "Tomas" in old_registry
+    assert not registry["originals"].str.contains("Tomas|07700").any()
+    numbers = registry["pseudonym"].str.extract(r"^\[([A-Z_]+)_(\d+)\]$")
+    for label, group in numbers.groupby(0):
+        assert sorted(group[1].astype(int)) == list(range(1, len(group) + 1)), label
+    assert (project / "private" / "keys" / "transcripts.txt").read_text(encoding="utf-8").split() == [
+        "northfield-dialogue", "southgate-group"]
+    assert not [p for p in (project / "results").rglob("*") if "eastmoor" in p.name or "westgate" in p.name]
+    [old] = list((project / "private" / "archive").glob("*/private/keys/registry.csv"))
+    assert old.read_text(encoding="utf-8") == old_registry
+    assert oct(old.stat().st_mode & 0o777) == "0o600"

@@ -31,6 +31,16 @@ def copy_project(dst: Path, *, transcripts: Path | None = None, config: dict | N
     return dst
 
 
+def copy_run(src: Path, dst: Path) -> Path:
+    """Copy a project that has run, without its warm server's folder (a socket cannot be copied)."""
+
+    def warm_folder(folder: str, names: list[str]) -> list[str]:
+        return ["warm"] if Path(folder).name == ".snakemake" and "warm" in names else []
+
+    shutil.copytree(src, dst, symlinks=True, ignore=warm_folder)
+    return dst
+
+
 def run_snakemake(project: Path, *args: str, timeout: int = 1200, umask: int | None = None) -> subprocess.CompletedProcess:
     """Run Snakemake in `project`; with `umask`, Snakemake and its jobs start with that umask."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HUB_DISABLE_PROGRESS_BARS="1", TOKENIZERS_PARALLELISM="false")

@@ -14,6 +14,7 @@ from pipeline.anonymise.keep import KeepList
 from pipeline.anonymise.spans import is_weak
 from pipeline.errors import AnonymisationError
 from pipeline.io import write_table
+from pipeline.study import record_key_transcripts
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,9 @@ def build_key(
 ) -> pd.DataFrame:
     """Append the new entities of these span files to the registry, then write the key (both mode 0600).
 
+    The span files' stems (transcript ids) are added to the list of transcripts the
+    key was built from (transcripts.txt beside it), so a later study cannot reuse it.
+
     The registry keeps every entity ever seen, so numbers are never reused. The key
     leaves out entities whose every original is now on the keep-list: a word masked
     by mistake ("PCSOs") and then kept stops being masked and stops failing the leak check.
@@ -103,6 +107,7 @@ def build_key(
         row["originals"] = SEPARATOR.join(sorted(originals[row["entity"]]))
     everything = pd.DataFrame(rows, columns=KEY_COLUMNS)
     write_table(everything, registry, file_mode=PRIVATE_MODE)
+    record_key_transcripts(per_file, registry.parent)
     kept = KeepList(keep)
     on_keep_list = {e for e in everything["entity"] if all(kept.covers(o) for o in originals[e])}
     left = codebook_terms_left(spans, originals, codebook) - on_keep_list if codebook is not None else set()

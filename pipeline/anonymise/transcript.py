@@ -16,7 +16,7 @@ from pipeline.anonymise.replace import apply_spans
 from pipeline.anonymise.spans import Span, is_weak, resolve_overlaps
 from pipeline.errors import AnonymisationError
 from pipeline.io import read_table, write_table
-from pipeline.turns import ANONYMISED_COLUMNS
+from pipeline.turns import ANONYMISED_COLUMNS, INTERPRETS_FOR, LABEL_SEPARATOR, split_labels
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,19 @@ def speaker_pseudonyms(speakers: pd.DataFrame) -> dict[tuple[str, str], str]:
             n = counters[role]
             by_person[person] = f"P{n:02d}" if role == "community" else f"{ROLE_PREFIX[role]} {n}"
         out[(str(transcript_id), str(label))] = by_person[person]
+    return out
+
+
+def interprets_for_pseudonyms(transcript_ids: pd.Series, cells: pd.Series, labels: dict[tuple[str, str], str]) -> list:
+    """The interprets_for cells with each speaker label replaced by that speaker's pseudonym ('P02;P03')."""
+    from pipeline.transcripts.metadata import fold_label
+
+    folded = {(t, fold_label(label)): pseudonym for (t, label), pseudonym in labels.items()}
+    out = []
+    for transcript_id, cell in zip(transcript_ids, cells):
+        names = split_labels(cell)
+        pseudonyms = [folded.get((str(transcript_id), fold_label(n)), "Other") for n in names]
+        out.append(LABEL_SEPARATOR.join(pseudonyms) if pseudonyms else None)
     return out
 
 
@@ -114,6 +127,8 @@ def anonymise_transcript(
     out = _with_metadata(turns.assign(text=texts), speakers, metadata)
     labels = speaker_pseudonyms(speakers)
     out["speaker"] = [labels.get((str(t), str(s)), "Other") for t, s in zip(out["transcript_id"], out["speaker"])]
+    if INTERPRETS_FOR in out.columns:
+        out[INTERPRETS_FOR] = interprets_for_pseudonyms(out["transcript_id"], out[INTERPRETS_FOR], labels)
     attributes = [c for c in out.columns if c not in ANONYMISED_COLUMNS and c not in {"person_id"}]
     out = out[ANONYMISED_COLUMNS + attributes]
     _refuse_leaks(out, key, identifiers, out_path)
@@ -152,7 +167,9 @@ def _refuse_leaks(out: pd.DataFrame, key: pd.DataFrame, identifiers: list[KnownT
              for o in joined.split(SEPARATOR) if o.strip()]
     terms += [KnownTerm(t.term, t.label, t.replacement or t.entity) for t in identifiers]
     matcher = TermMatcher(terms, "check")
-    for column in ("text", "speaker"):
+    for column in ("text", "speaker", INTERPRETS_FOR):
+        if column not in out.columns:
+            continue
         for turn, value in zip(out["turn"], out[column]):
             for span in matcher.find(str(value)):
                 raise AnonymisationError(

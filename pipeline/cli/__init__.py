@@ -30,6 +30,7 @@ COMMANDS = {
     "report": "pipeline.cli.outputs:report",
     "export-qdpx": "pipeline.cli.outputs:export_qdpx",
     "check-inputs": "pipeline.cli.ingest:check_inputs",
+    "new-study": "pipeline.cli.study:new_study",
     "embed": "pipeline.cli.topics:embed",
     "topics": "pipeline.cli.topics:topics",
     "agreement": "pipeline.cli.exchange:agreement",

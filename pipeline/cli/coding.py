@@ -59,34 +59,35 @@ def embed_codebook(codebook: str, settings: str | None, output: str) -> None:
 @click.argument("coding", type=click.Path(exists=True, dir_okay=False))
 @click.option("--turns", cls=ManyPathsOption, required=True, type=click.Path(exists=True, dir_okay=False),
               help="Anonymised transcripts holding the coded turns (results/anonymised/{id}.parquet).")
+@click.option("--embeddings", cls=ManyPathsOption, type=click.Path(exists=True, dir_okay=False),
+              help="The transcripts' cached unit vectors (results/embeddings/{id}.npz, matched to --turns by file "
+                   "name); needed unless --features tfidf.")
 @click.option("--codebook", required=True, type=click.Path(exists=True, dir_okay=False), help="The codebook YAML.")
+@click.option("--features", type=click.Choice(["vectors", "tfidf", "both"]), default="both", show_default=True,
+              help="What the classifiers read: the cached sentence vectors, TF-IDF of the words, or both.")
+@click.option("--threshold", type=float, default=0.5, show_default=True,
+              help="Probability at which a code is applied (coding.supervised.add_threshold); the report uses it.")
 @click.option("--cv-output", type=click.Path(dir_okay=False), help="Also write the cross-validation table (.csv).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The model file to write (.joblib).")
-def train_coder(coding: str, turns: tuple[str, ...], codebook: str, cv_output: str | None, output: str) -> None:
-    """Train the supervised coder on an analyst's coded turns; print cross-validated precision and recall per code.
+def train_coder(coding: str, turns: tuple[str, ...], embeddings: tuple[str, ...], codebook: str, features: str,
+                threshold: float, cv_output: str | None, output: str) -> None:
+    """Train the supervised coder on an analyst's coded turns; print cross-validated precision, recall and F1 per code.
 
     CODING has columns transcript_id,turn,code (a row means "this code applies
     to this turn"); every turn of a transcript it names counts as read, so turns
     without a row are negatives. Unknown codes or turns stop with a list of them.
+    A code with fewer than 5 coded (or 5 uncoded) turns gets no classifier; the
+    table says so and the other coders keep it.
 
     \b
     Example:
       qualflow train-coder coding/analyst-a.csv --turns results/anonymised/*.parquet \\
-        --codebook codebooks/community-consultation.yaml -o results/coding/supervised.joblib
+        --embeddings results/embeddings/*.npz --codebook codebooks/community-consultation.yaml \\
+        --cv-output results/coding/supervised_cv.csv -o results/coding/supervised.joblib
     """
-    import pandas as pd
+    from pipeline.cli.coding_run import run_train_coder
 
-    from pipeline.codebook import load_codebook
-    from pipeline.coding.supervised import read_coding_file, save_model, train_supervised
-    from pipeline.io import read_table, write_table
-
-    book = load_codebook(codebook)
-    table = pd.concat([read_table(p) for p in turns], ignore_index=True)
-    model = train_supervised(table, read_coding_file(coding, book, table), book)
-    click.echo(model.cv.to_string(index=False) if len(model.cv) else "no code has enough coded turns to train on")
-    if cv_output:
-        write_table(model.cv, cv_output)
-    save_model(model, output)
+    run_train_coder(coding, turns, embeddings, codebook, features, threshold, cv_output, output)
 
 
 @click.command("code")
@@ -147,9 +148,11 @@ def code_texts(texts: str, codebook: str, settings: str | None, output: str) -> 
 @click.option("--codebook", required=True, type=click.Path(exists=True, dir_okay=False), help="The codebook YAML.")
 @click.option("--settings", help="The config's 'coding' section as JSON (report_sample: how many uncoded turns to show).")
 @click.option("--csv", "csv_output", type=click.Path(dir_okay=False), help="Also write the per-code table here.")
+@click.option("--supervised-cv", type=click.Path(exists=True, dir_okay=False),
+              help="The supervised coder's cross-validation table (results/coding/supervised_cv.csv), for its section.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The Markdown report to write.")
 def codebook_report(coded: tuple[str, ...], turns: tuple[str, ...], codebook: str, settings: str | None,
-                    csv_output: str | None, output: str) -> None:
+                    csv_output: str | None, supervised_cv: str | None, output: str) -> None:
     """Write the codebook refinement report: per code hits, participants, top and never-matched terms,
     co-occurring themes, sibling overlaps, and a sample of uncoded turns to read.
 
@@ -161,4 +164,4 @@ def codebook_report(coded: tuple[str, ...], turns: tuple[str, ...], codebook: st
     """
     from pipeline.cli.coding_run import run_codebook_report
 
-    run_codebook_report(coded, turns, codebook, settings, csv_output, output)
+    run_codebook_report(coded, turns, codebook, settings, csv_output, output, supervised_cv)

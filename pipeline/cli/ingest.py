@@ -50,8 +50,10 @@ def check_inputs(folder: str, metadata: str, speakers: str) -> None:
     """Check the transcripts folder, metadata.csv and speakers.csv before a run.
 
     Parses every transcript and prints one line per transcript: its format, turns,
-    speakers, and the speakers missing from speakers.csv (they would get role 'other').
-    Stops at the first problem with the file and line to fix.
+    speakers, and the speakers missing from speakers.csv. Stops at the first problem
+    with the file and line to fix (every transcript that cannot be read, if several);
+    a speaker missing from speakers.csv (the workflow would give them role 'other')
+    is a problem too, reported after the summary.
 
     \b
     Example:
@@ -59,5 +61,10 @@ def check_inputs(folder: str, metadata: str, speakers: str) -> None:
       qualflow check-inputs --transcripts pilot/ --metadata pilot/metadata.csv --speakers pilot/speakers.csv
     """
     from pipeline.transcripts.check import check_inputs as run_checks
+    from pipeline.transcripts.check import unlisted_error
 
-    click.echo(run_checks(folder, metadata, speakers).to_string(index=False))
+    summary = run_checks(folder, metadata, speakers)
+    click.echo(summary.to_string(index=False))
+    problem = unlisted_error(summary.attrs["unlisted"], speakers)
+    if problem is not None:
+        raise problem

@@ -9,6 +9,13 @@ Rules are chosen by name (config coding.combine):
   it (0 when a coder did not find it); kept at or above `combine_threshold`.
 In every rule a theme the terms coder found only denied ("never had damp")
 stays negated and uncounted, whatever the other coders say.
+
+The analyst's model overrides the zero-shot coders where it is confident
+(coding.supervised.override, on by default): a code whose probability is at
+least add_threshold is coded whatever the rule says, and a code the zero-shot
+coders found is dropped when the model's probability for it, or for its
+theme, is at most remove_threshold. Codes without a classifier
+(too few examples) are left to the other coders.
 """
 
 from __future__ import annotations
@@ -53,8 +60,13 @@ def turn_hits(units: pd.DataFrame, hits: list[Hit], codebook: Codebook, method: 
     return pd.DataFrame(rows, columns=TURN_HIT_COLUMNS)
 
 
-def combine(per_coder: dict[str, pd.DataFrame], settings: dict[str, Any]) -> pd.DataFrame:
-    """The coded table (CODED_COLUMNS) from each coder's turn hits, by the rule settings['combine'] names."""
+def combine(per_coder: dict[str, pd.DataFrame], settings: dict[str, Any],
+            probabilities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The coded table (CODED_COLUMNS) from each coder's turn hits, by the rule settings['combine'] names.
+
+    `probabilities` (transcript_id, turn, code, probability: the supervised model's, for every turn
+    and trained code) turns on the confident override described above.
+    """
     rule = settings.get("combine", "any")
     if rule not in RULES:
         raise ConfigError(f"unknown combination rule '{rule}'; expected one of {', '.join(RULES)}",
@@ -70,18 +82,46 @@ def combine(per_coder: dict[str, pd.DataFrame], settings: dict[str, Any]) -> pd.
     threshold = float(settings.get("combine_threshold", 0.5))
     count_hypothetical = bool(settings.get("count_hypothetical", True))
     turns_with_terms = {key[:2] for key, by_coder in grouped.items() if by_coder.get("terms")}
+    override = probabilities is not None and bool((settings.get("supervised") or {}).get("override", True))
     out: list[dict] = []
     for key, by_coder in grouped.items():
+        confident = override and bool(by_coder.get("supervised"))
         if rule == "terms_then_semantic" and key[:2] in turns_with_terms:
-            by_coder = {"terms": by_coder["terms"]} if by_coder.get("terms") else {}
+            kept = {c: by_coder[c] for c in ("terms", "supervised") if by_coder.get(c) and (c == "terms" or confident)}
+            by_coder = kept
         chosen = _choose(rule, by_coder, coders, weights, min_votes, threshold)
+        if not chosen and confident:
+            chosen = by_coder
         if not chosen:
             continue
         denied = "terms" in by_coder and all(r["polarity"] == NEGATED for r in by_coder["terms"])
         out.extend(_merge(chosen, denied, count_hypothetical))
     table = pd.DataFrame(out, columns=CODED_COLUMNS)
+    if override:
+        table = _drop_unlikely(table, probabilities, settings)
     table = table.sort_values(["transcript_id", "turn", "theme", "code"], kind="stable").reset_index(drop=True)
     return table.astype({"turn": "int64", "score": "float64", "counted": "bool"})
+
+
+def _drop_unlikely(table: pd.DataFrame, probabilities: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
+    """Rows the supervised model is confident are wrong (its probability for the code, or for the code's
+    theme, at most remove_threshold), unless the supervised coder itself found them; denials are kept."""
+    from pipeline.coding.supervised import REMOVE_THRESHOLD
+
+    if not len(table) or not len(probabilities):
+        return table
+    remove = float((settings.get("supervised") or {}).get("remove_threshold", REMOVE_THRESHOLD))
+    p = {(str(t), int(n), c): float(v) for t, n, c, v in probabilities[["transcript_id", "turn", "code", "probability"]]
+         .itertuples(index=False)}
+    keep = []
+    for row in table.itertuples(index=False):
+        if "supervised" in row.method or row.polarity == NEGATED:
+            keep.append(True)
+            continue
+        key = (str(row.transcript_id), int(row.turn))
+        scores = [p[(*key, c)] for c in {row.code, row.theme} if (*key, c) in p]
+        keep.append(not scores or min(scores) > remove)
+    return table[pd.Series(keep, index=table.index)]
 
 
 def _choose(rule: str, by_coder: dict[str, list[dict]], coders: list[str], weights: dict[str, float],

@@ -90,7 +90,7 @@ def uncoded_sample(coded: pd.DataFrame, turns: pd.DataFrame, n: int, exclude_rol
 
 
 def refinement_markdown(codebook: Codebook, table: pd.DataFrame, pairs: pd.DataFrame, siblings: pd.DataFrame,
-                        sample: pd.DataFrame, turns: pd.DataFrame) -> str:
+                        sample: pd.DataFrame, turns: pd.DataFrame, supervised_cv: pd.DataFrame | None = None) -> str:
     lines = [f"# Codebook refinement report: {codebook.name} {codebook.version}", "",
              f"Codebook `{codebook.path}` (sha256 {codebook.sha256[:12]}), {len(turns)} turns in "
              f"{turns['transcript_id'].nunique()} transcripts. Counts are turns with a counted code "
@@ -119,9 +119,23 @@ def refinement_markdown(codebook: Codebook, table: pd.DataFrame, pairs: pd.DataF
                   for r in siblings.itertuples(index=False)]
     else:
         lines.append("None.")
+    if supervised_cv is not None:
+        lines += supervised_section(supervised_cv)
     lines += ["", f"## A sample of {len(sample)} uncoded turns (de-identified text)", ""]
     lines += [f"- `{r.transcript_id}` turn {r.turn}, {r.speaker}: {_cell(r.text)}" for r in sample.itertuples(index=False)]
     return "\n".join(lines) + "\n"
+
+
+def supervised_section(cv: pd.DataFrame) -> list[str]:
+    """The supervised coder's cross-validated precision, recall and F1 per code, and the codes left out."""
+    lines = ["", "## The analyst's model (supervised coder)", "",
+             "Cross-validated on the analyst's own coded turns (5 stratified folds) before the model was used. "
+             "Codes without a classifier are left to the other coders.", "",
+             "| code | coded turns | precision | recall | F1 | status |", "|---|---|---|---|---|---|"]
+    for r in cv.itertuples(index=False):
+        cells = ["" if pd.isna(v) else f"{float(v):.2f}" for v in (r.precision, r.recall, r.f1)]
+        lines.append(f"| {r.code} | {r.positives} | " + " | ".join(cells) + f" | {_cell(r.status)} |")
+    return lines
 
 
 def _cell(text: Any) -> str:

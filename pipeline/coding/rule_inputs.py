@@ -22,6 +22,17 @@ def supervised_on(config: dict[str, Any]) -> bool:
     return "supervised" in config["coding"]["coders"]
 
 
+def supervised_options(config: dict[str, Any]) -> dict[str, Any]:
+    """coding.supervised with its defaults (the schema's), for the train_coder rule's parameters."""
+    given = config["coding"].get("supervised") or {}
+    return {"features": given.get("features") or "both", "add_threshold": given.get("add_threshold", 0.5)}
+
+
+def supervised_vectors_on(config: dict[str, Any]) -> bool:
+    """Whether the supervised coder reads the cached sentence vectors (features 'vectors' or 'both')."""
+    return supervised_on(config) and supervised_options(config)["features"] != "tfidf"
+
+
 def codebook_embeddings_input(config: dict[str, Any]) -> list[str]:
     return [CODEBOOK_EMBEDDINGS] if semantic_on(config) else []
 

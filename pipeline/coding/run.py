@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -57,7 +58,13 @@ def code_turns(
     texts = units["text"].tolist()
     log.info("Coding - %d units of %d turns with %s", len(units), len(turns), " + ".join(names))
     per_coder: dict[str, pd.DataFrame] = {}
+    probabilities = None
     for name in names:
+        if name == "supervised":
+            per_coder[name], probabilities = _supervised(turns, units, codebook, settings, unit_embeddings, backend,
+                                                         supervised_model)
+            log.info("Coding - supervised coder: %d (turn, code) hits", len(per_coder[name]))
+            continue
         coder, vectors = _coder(name, codebook, settings, units, unit_embeddings, codebook_embeddings, backend,
                                 supervised_model, lemmatiser)
         hits = coder.code_units(texts, vectors)
@@ -65,7 +72,55 @@ def code_turns(
         log.info("Coding - %s coder: %d (turn, code) hits", name, len(per_coder[name]))
     if not per_coder:
         return pd.DataFrame(columns=CODED_COLUMNS)
-    return combine(per_coder, settings)
+    return combine(per_coder, settings, probabilities=probabilities)
+
+
+def supervised_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """coding.supervised with its defaults: features, add_threshold, remove_threshold, override."""
+    from pipeline.coding.supervised import ADD_THRESHOLD, DEFAULT_FEATURES, MIN_F1, REMOVE_THRESHOLD, check_features
+
+    given = settings.get("supervised") or {}
+    out = {"features": given.get("features") or DEFAULT_FEATURES,
+           "add_threshold": float(given.get("add_threshold", ADD_THRESHOLD)),
+           "remove_threshold": float(given.get("remove_threshold", REMOVE_THRESHOLD)),
+           "override": bool(given.get("override", True)),
+           "min_f1": float(given.get("min_f1", MIN_F1))}
+    check_features(out["features"])
+    if out["remove_threshold"] >= out["add_threshold"]:
+        raise ConfigError(f"remove_threshold ({out['remove_threshold']}) must be below add_threshold "
+                          f"({out['add_threshold']})", key="coding.supervised.remove_threshold")
+    return out
+
+
+def _supervised(turns: pd.DataFrame, units: pd.DataFrame, codebook: Codebook, settings: dict[str, Any],
+                unit_embeddings: Any, backend: Any, model: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The supervised coder's turn hits (probability >= add_threshold) and every turn's probability per trained code."""
+    from pipeline.coding.supervised import SupervisedCoder, mean_by_turn, trusted_codes, turn_probabilities
+
+    if model is None:
+        raise ConfigError("the supervised coder needs a trained model (qualflow train-coder)", key="coding.training")
+    options = supervised_settings(settings)
+    vectors = None
+    if model.features != "tfidf":
+        if unit_embeddings is not None:
+            unit_matrix = unit_vectors(units, unit_embeddings)
+        else:
+            unit_matrix = (backend or _backend(settings)).embed(units["text"].tolist())
+        vectors = mean_by_turn(turns, units, unit_matrix)
+    texts = turns["text"].astype(str).tolist()
+    keys = list(zip(turns["transcript_id"].astype(str), turns["turn"].astype("int64")))
+    first_unit: dict[tuple[str, int], int] = {}
+    for i, key in enumerate(zip(units["transcript_id"].astype(str), units["turn"].astype("int64"))):
+        first_unit.setdefault((key[0], int(key[1])), i)
+    trusted = trusted_codes(model, options["min_f1"])
+    hits = [h for h in SupervisedCoder(model, options["add_threshold"]).code_units(texts, vectors)
+            if keys[h.unit] in first_unit and h.code in trusted]
+    hits = [replace(h, unit=first_unit[keys[h.unit]]) for h in hits]
+    table = turn_probabilities(model, texts, vectors)[trusted]
+    table.insert(0, "turn", [k[1] for k in keys])
+    table.insert(0, "transcript_id", [k[0] for k in keys])
+    long = table.melt(id_vars=["transcript_id", "turn"], var_name="code", value_name="probability")
+    return turn_hits(units, hits, codebook, "supervised"), long
 
 
 def _coder(name: str, codebook: Codebook, settings: dict[str, Any], units: pd.DataFrame, unit_embeddings: Any,
@@ -85,11 +140,7 @@ def _coder(name: str, codebook: Codebook, settings: dict[str, Any], units: pd.Da
         if codebook_embeddings is None:
             codebook_embeddings = embed_codebook(codebook, backend or _backend(settings))
         return SemanticCoder(codebook, codebook_embeddings, settings), vectors
-    from pipeline.coding.supervised import SupervisedCoder
-
-    if supervised_model is None:
-        raise ConfigError("the supervised coder needs a trained model (qualflow train-coder)", key="coding.training")
-    return SupervisedCoder(supervised_model), None
+    raise ValueError(f"no coder named {name}")
 
 
 def _backend(settings: dict[str, Any]) -> Any:

@@ -27,7 +27,8 @@ from pipeline.matrices.counts import (
     prevalence,
 )
 from pipeline.matrices.quotes import framework_matrix
-from pipeline.turns import ANONYMISED_COLUMNS, CODED_COLUMNS
+from pipeline.matrices.voice import attribution_summary, credited_speaker
+from pipeline.turns import ANONYMISED_COLUMNS, CODED_COLUMNS, INTERPRETS_FOR
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def build_tables(
     if missing:
         raise InputError(
             f"speaker attribute(s) {', '.join(missing)} named in matrices.attributes are not columns of the "
-            f"anonymised turns; available: {', '.join(c for c in turns.columns if c not in ANONYMISED_COLUMNS) or 'none'}",
+            f"anonymised turns; available: {', '.join(c for c in turns.columns if c not in [*ANONYMISED_COLUMNS, INTERPRETS_FOR]) or 'none'}",
             key="matrices.attributes",
         )
     base = counted_turns(turns, matrices["exclude_roles"])
@@ -103,6 +104,8 @@ def run_info(turns: pd.DataFrame, codebook: Any, matrices: Mapping, action: Mapp
         "group_types": sorted(str(s) for s in turns["group_type"].dropna().unique()),
         "turns": len(turns),
         "participants_by_role": {str(k): int(v) for k, v in people["role"].value_counts().sort_index().items()},
+        # How interpreters' turns were attributed (pipeline/matrices/voice.py): the report states it.
+        "interpreted": attribution_summary(credited_speaker(turns).loc[turns["role"] == "interpreter"]),
         # Transcripts whose metadata.csv row left the value blank: the report says "not recorded for N".
         "not_recorded": {column: int(turns.drop_duplicates("transcript_id")[column].isna().sum())
                          for column in ("site", "group_type", "date")},

@@ -15,12 +15,17 @@ import pandas as pd
 
 from pipeline.io import NOT_RECORDED, text_of  # NOT_RECORDED re-exported: the name of a group whose value is missing
 from pipeline.matrices.codes import CodeInfo, ancestors_of
+from pipeline.matrices.voice import VOICE_COLUMNS, credited_speaker
+from pipeline.turns import ANONYMISED_COLUMNS, INTERPRETS_FOR
 
 log = logging.getLogger(__name__)
 
 GROUPING_COLUMNS = ["site", "group_type", "role"]
+# speaker/role: who spoke; voice_speaker/voice_role: whose voice it is (an interpreter's relayed turn is the
+# participant's, see voice.py); every count of participants and every "role" group uses the voice.
 EVIDENCE_COLUMNS = [
     "transcript_id", "turn", "speaker", "role", "site", "group_type", "date",
+    "voice_speaker", "voice_role", "via_interpreter",
     "theme", "code", "method", "score", "polarity", "evidence",
 ]  # fmt: skip
 PREVALENCE_COLUMNS = [
@@ -29,14 +34,38 @@ PREVALENCE_COLUMNS = [
 
 
 def counted_turns(turns: pd.DataFrame, exclude_roles: Sequence[str]) -> pd.DataFrame:
-    """Turns that count: those of roles not excluded, with empty grouping values made explicit."""
-    kept = turns.loc[~turns["role"].isin(list(exclude_roles))].copy()
+    """Turns that count, with the voice columns of credited_speaker() and empty grouping values made explicit.
+
+    A turn counts when it is credited to a participant whose role is not
+    excluded: an interpreter's turn counts as the participant's it relays (with
+    that participant's attributes) or not at all, so an interpreter is never a
+    participant.
+    """
+    voiced = turns.join(credited_speaker(turns))
+    kept = voiced.loc[(voiced["voice_role"] != "") & ~voiced["voice_role"].isin(list(exclude_roles))].copy()
+    kept = _with_voice_attributes(kept, turns)
     for column in kept.columns:
-        if column not in {"turn", "start", "end", "text"}:
+        if column not in {"turn", "start", "end", "text", "via_interpreter"}:
             kept[column] = kept[column].astype("object").where(kept[column].notna(), NOT_RECORDED).astype(str)
     kept["turn"] = kept["turn"].astype("int64")
     kept["text"] = [text_of(t) for t in kept["text"].tolist()]  # an empty turn is "", never NaN
+    kept["via_interpreter"] = kept["via_interpreter"].astype(bool)
     return kept.reset_index(drop=True)
+
+
+def _with_voice_attributes(kept: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:
+    """Relayed turns take the speaker attributes (gender, age_band, ...) of the participant they are credited to."""
+    relayed = kept["via_interpreter"].astype(bool)
+    attributes = [c for c in turns.columns if c not in [*ANONYMISED_COLUMNS, INTERPRETS_FOR, *VOICE_COLUMNS]]
+    if not relayed.any() or not attributes:
+        return kept
+    own = turns.loc[turns["role"] != "interpreter"].drop_duplicates(["transcript_id", "speaker"])
+    lookup = own.set_index(["transcript_id", "speaker"])[attributes]
+    keys = pd.MultiIndex.from_arrays([kept.loc[relayed, "transcript_id"], kept.loc[relayed, "voice_speaker"]])
+    values = lookup.reindex(keys)
+    for column in attributes:
+        kept.loc[relayed, column] = values[column].to_numpy()
+    return kept
 
 
 def build_evidence(
@@ -60,9 +89,9 @@ def build_evidence(
         rows = rows.loc[rows["code"].isin(known)]
     theme_of = {c.id: c.theme for c in codes}
     rows["theme"] = rows["code"].map(theme_of)
-    who = base[["transcript_id", "turn", "speaker", "role", "site", "group_type", "date", *attributes]]
+    who = base[["transcript_id", "turn", *EVIDENCE_COLUMNS[2:10], *attributes]]
     merged = rows.merge(who, on=["transcript_id", "turn"], how="inner", validate="many_to_one")
-    columns = EVIDENCE_COLUMNS[:7] + list(attributes) + EVIDENCE_COLUMNS[7:]
+    columns = EVIDENCE_COLUMNS[:10] + list(attributes) + EVIDENCE_COLUMNS[10:]
     merged["evidence"] = merged["evidence"].fillna("").astype(str)
     merged["score"] = merged["score"].astype(float).round(4)
     order = {c.id: c.order for c in codes}
@@ -98,10 +127,15 @@ def prevalence(
     has counted turns, zeros included.
     """
     chosen = [c for c in codes if level != "theme" or c.depth == 0]
-    groups = base.groupby(by, sort=True).agg(group_turns=("turn", "size"), group_participants=("speaker", "nunique"))
+    column = "voice_role" if by == "role" else by  # the role of whose voice it is, never "interpreter"
+    groups = base.groupby(column, sort=True).agg(group_turns=("turn", "size"),
+                                                 group_participants=("voice_speaker", "nunique"))
+    groups.index.name = by
     keyed = expand_to_level(evidence, codes, level)
     keyed["turn_key"] = keyed["transcript_id"] + "#" + keyed["turn"].astype(str)
-    hits = keyed.groupby(["key", by]).agg(turns_coded=("turn_key", "nunique"), participants=("speaker", "nunique"))
+    hits = keyed.groupby(["key", column]).agg(turns_coded=("turn_key", "nunique"),
+                                              participants=("voice_speaker", "nunique"))
+    hits.index.names = ["key", by]
     grid = pd.MultiIndex.from_product([[c.id for c in chosen], groups.index], names=["key", by])
     table = hits.reindex(grid, fill_value=0).reset_index().merge(groups.reset_index(), on=by)
     table["turn_share"] = _share(table["turns_coded"], table["group_turns"])
@@ -131,7 +165,7 @@ def cooccurrence(base: pd.DataFrame, evidence: pd.DataFrame, codes: list[CodeInf
     """
     themes = [c for c in codes if c.depth == 0]
     turn_sets = _sets(evidence, lambda f: f["transcript_id"] + "#" + f["turn"].astype(str))
-    speaker_sets = _sets(evidence, lambda f: f["speaker"])
+    speaker_sets = _sets(evidence, lambda f: f["voice_speaker"])
     rows = []
     for i, a in enumerate(themes):
         for b in themes[i + 1 :]:

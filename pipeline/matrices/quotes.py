@@ -62,7 +62,7 @@ def rank_quotes(
         # maxsplit: counting to MIN_QUOTE_WORDS is enough, and long turns are the common case.
         text = texts.get((r.transcript_id, int(r.turn)), "") if texts else None
         short = text is not None and len(text.split(None, MIN_QUOTE_WORDS)) < MIN_QUOTE_WORDS
-        return (prefer_role is not None and r.role != prefer_role, short, -float(r.score), r.transcript_id, int(r.turn))
+        return (prefer_role is not None and _voice_role(r) != prefer_role, short, -float(r.score), r.transcript_id, int(r.turn))
 
     seen: set[tuple[str, int]] = set()
     best = []
@@ -92,8 +92,8 @@ def exemplars(
     voices: set[str] = set()
     first_of_each = []
     for row in ranked:
-        if row.speaker not in voices:
-            voices.add(row.speaker)
+        if _voice(row) not in voices:
+            voices.add(_voice(row))
             first_of_each.append(row)
     chosen = first_of_each[:limit]
     if len(chosen) < limit:  # fewer voices than quotes wanted: more from the same voices
@@ -102,18 +102,40 @@ def exemplars(
     return [
         {
             "quote": quote_from_turn(texts.get((r.transcript_id, int(r.turn)), ""), text_of(r.evidence), max_words),
-            "speaker": text_of(r.speaker, NOT_RECORDED),
-            "role": text_of(r.role, NOT_RECORDED),
+            "speaker": text_of(_voice(r), NOT_RECORDED),
+            "role": text_of(_voice_role(r), NOT_RECORDED),
             "ref": turn_ref(r.transcript_id, int(r.turn)),
             "code": r.code,
+            "via_interpreter": _via_interpreter(r),
         }
         for r in chosen
     ]
 
 
+def _voice(row: Any) -> Any:
+    """The participant credited with the turn (an interpreter's relayed turn is theirs; see voice.py)."""
+    return getattr(row, "voice_speaker", row.speaker)
+
+
+def _voice_role(row: Any) -> Any:
+    return getattr(row, "voice_role", row.role)
+
+
+def _via_interpreter(row: Any) -> bool:
+    value = getattr(row, "via_interpreter", False)
+    return value is True or str(value).strip().casefold() == "true"
+
+
+VIA_INTERPRETER = "via interpreter"
+
+
 def format_quote(q: dict, with_speaker: bool = True) -> str:
     who = f"{q['speaker']}, " if with_speaker else ""
-    return f"“{q['quote']}” ({who}{q['ref']})"
+    via = f"{VIA_INTERPRETER}, " if q.get("via_interpreter") else ""
+    if with_speaker and via:
+        who = f"{q['speaker']} {via}"
+        via = ""
+    return f"“{q['quote']}” ({who}{via}{q['ref']})"
 
 
 def turn_texts(turns: pd.DataFrame) -> dict[tuple[str, int], str]:
@@ -134,7 +156,9 @@ def framework_matrix(
     Every case with counted turns gets a row, so an empty cell says "this
     person (or session) did not raise it", which is itself a finding.
     """
-    case_column = "speaker" if case == "participant" else "transcript_id"
+    # A participant is whose voice the turn is (voice_speaker, from counted_turns), never an interpreter.
+    person = "voice_speaker" if "voice_speaker" in base.columns else "speaker"
+    case_column = person if case == "participant" else "transcript_id"
     texts = turn_texts(base)
     themes = [c for c in codes if c.depth == 0]
     described = _describe_cases(base, case_column)
@@ -145,7 +169,7 @@ def framework_matrix(
     cells: dict[tuple[str, str], str] = {}
     for (case_id, theme), rows in by_cell.items():
         picked = exemplars(rows, texts, quotes, max_words)
-        cells[(case_id, theme)] = "\n".join(format_quote(q, with_speaker=case_column != "speaker") for q in picked)
+        cells[(case_id, theme)] = "\n".join(format_quote(q, with_speaker=case_column != person) for q in picked)
     for theme in themes:
         described[theme.label] = [cells.get((case_id, theme.id), "") for case_id in described["case"]]
     return described
@@ -155,8 +179,9 @@ def _describe_cases(base: pd.DataFrame, case_column: str) -> pd.DataFrame:
     def joined(values: pd.Series) -> str:
         return "; ".join(sorted({text_of(v, NOT_RECORDED) for v in values}))
 
-    extra: Sequence[str] = ("role", "transcript_id") if case_column == "speaker" else ("site", "group_type")
+    role = "voice_role" if "voice_role" in base.columns else "role"
+    extra: Sequence[str] = (role, "transcript_id") if case_column in {"speaker", "voice_speaker"} else ("site", "group_type")
     grouped = base.groupby(case_column, sort=True)
     table = grouped.agg(**{name: (name, joined) for name in extra}, turns=("turn", "size")).reset_index()
     table = table.rename(columns={case_column: "case"})
-    return table.rename(columns={"transcript_id": "transcripts"})
+    return table.rename(columns={"transcript_id": "transcripts", role: "role"})

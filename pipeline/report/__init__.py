@@ -146,8 +146,31 @@ def heat_cell(share: float, detail: str) -> str:
             f"<small>{escape(detail)}</small></td>")  # fmt: skip
 
 
-def quote_html(quote: str, speaker: str, role: str, ref: str) -> str:
-    return f"<blockquote>“{escape(quote)}”<cite>{escape(speaker)} ({escape(role)}), {escape(ref)}</cite></blockquote>"
+def quote_html(quote: str, speaker: str, role: str, ref: str, via_interpreter: bool = False) -> str:
+    via = " via interpreter" if via_interpreter else ""
+    return f"<blockquote>“{escape(quote)}”<cite>{escape(speaker)} ({escape(role)}){via}, {escape(ref)}</cite></blockquote>"
+
+
+INTERPRETER_RULES = (
+    "An interpreter is never counted as a participant: an interpreter's turn is credited to the participant it "
+    "relays (the one speakers.csv names in interprets_for, else the participant who spoke just before, or whom "
+    "“she says” / “he says” reports), a question relayed to the participants (a second-person question, or a "
+    "turn between a facilitator's or provider's turn and a participant's) is credited to no one, and so are the "
+    "interpreter's own remarks. Quotes relayed by an interpreter are marked “via interpreter”."
+)
+
+
+def interpreted_sentence(counts: Mapping[str, int]) -> str:
+    """How interpreted turns were attributed, in one sentence."""
+    return (f"{counts['credited']} interpreted turns were credited to the participant they relayed "
+            f"({counts['by_speakers_csv']} by speakers.csv, {counts['by_adjacency']} by adjacency); "
+            f"{counts['relayed_questions']} relayed questions and {counts['interpreter_own_words']} of the "
+            "interpreters' own remarks were credited to no one.")  # fmt: skip
+
+
+def voice_column(evidence: pd.DataFrame) -> str:
+    """Whose voice a turn is: voice_speaker (an interpreter's relayed turn is the participant's), else speaker."""
+    return "voice_speaker" if "voice_speaker" in evidence.columns else "speaker"
 
 
 # --- sections -------------------------------------------------------------------------------------
@@ -158,15 +181,18 @@ def overview_section(data: ReportData) -> str:
     roles = info.get("participants_by_role", {})
     excluded = info["settings"]["matrices"].get("exclude_roles", [])
     cards = [(info["transcripts"], "transcripts"), (len(info["sites"]), "sites"), (info["turns"], "speaker turns"),
-             (sum(v for k, v in roles.items() if k not in excluded), "participants counted")]  # fmt: skip
+             (sum(v for k, v in roles.items() if k not in excluded and k != "interpreter"), "participants counted")]  # fmt: skip
     html = ['<div class="cards">'] + [f"<div class=card><b>{n}</b><span>{escape(label)}</span></div>" for n, label in cards]
     html.append("</div>")
     blank = info.get("not_recorded", {})
     html.append(f"<p>Sites: {escape(places(info['sites'], blank.get('site', 0)))}. "
                 f"Group types: {escape(places(info['group_types'], blank.get('group_type', 0)))}.</p>")
-    role_rows = [(escape(role), str(n), "no (left out of counts)" if role in excluded else "yes")
+    role_rows = [(escape(role), str(n), "no (left out of counts)" if role in excluded else
+                  "no (what they relay counts for the participant)" if role == "interpreter" else "yes")
                  for role, n in roles.items()]  # fmt: skip
     html.append("<h3>People by role</h3>" + table_html(["Role", "People", "Counted in matrices"], role_rows, [1]))
+    if any(info.get("interpreted", {}).values()):  # said only when the study has interpreters' turns
+        html.append(f"<p>{escape(interpreted_sentence(info['interpreted']))}</p>")
     html.append("<h3>Anonymisation</h3>" + anonymisation_html(data.summary))
     book = info["codebook"]
     html.append("<h3>Codebook</h3>" + table_html(["Name", "Version", "File", "SHA-256"], [
@@ -281,7 +307,7 @@ def themes_section(data: ReportData, quotes: int) -> str:
         if theme.definition:
             parts.append(f'<p class="muted">{escape(theme.definition)}</p>')
         turns = mine[["transcript_id", "turn"]].drop_duplicates().shape[0] if not mine.empty else 0
-        people = mine["speaker"].nunique() if not mine.empty else 0
+        people = mine[voice_column(mine)].nunique() if not mine.empty else 0
         sites = sorted({text_of(s, NOT_RECORDED) for s in mine["site"]}) if not mine.empty else []
         parts.append(f"<p><b>{turns}</b> turns from <b>{people}</b> participants at <b>{len(sites)}</b> "
                      f"site(s){': ' + escape(', '.join(sites)) if sites else ''}.</p>")  # fmt: skip
@@ -297,7 +323,7 @@ def themes_section(data: ReportData, quotes: int) -> str:
             parts.append('<p class="muted">Not raised in the counted turns.</p>')
             continue
         for q in exemplars(mine, texts, quotes, 40, prefer_role="community"):
-            parts.append(quote_html(q["quote"], q["speaker"], q["role"], q["ref"]))
+            parts.append(quote_html(q["quote"], q["speaker"], q["role"], q["ref"], q.get("via_interpreter", False)))
     return "\n".join(parts)
 
 
@@ -401,6 +427,7 @@ def methods_section(data: ReportData, settings: Mapping[str, Any]) -> str:
         "participants as denominator. Co-occurrence uses Jaccard similarity. Divergence is the share of community "
         "members raising a code minus the share of providers.",
         f"Action-plan priority: {FORMULA}",
+        *([interpreted_sentence(info["interpreted"]) + " " + INTERPRETER_RULES] if any(info.get("interpreted", {}).values()) else []),
         "Every number can be traced to the turns behind it in matrices/evidence.csv; the matrices are also in "
         "theme_matrices.xlsx, and export/project.qdpx opens the coded, anonymised transcripts in QualCoder, NVivo, "
         "ATLAS.ti or MAXQDA for review by hand. Automatic coding supports, and does not replace, an analyst's reading.",

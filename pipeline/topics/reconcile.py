@@ -46,17 +46,22 @@ def _term_words(terms: Any) -> list[str]:
 
 def codebook_vocabulary(path: str | Path) -> set[str]:
     """Every word of every term of every code (sub-codes too), as comparable word keys."""
+    return set().union(*theme_vocabularies(path).values())
+
+
+def theme_vocabularies(path: str | Path) -> dict[str, set[str]]:
+    """Per top-level theme id, every word of the terms of the theme and of its sub-codes, as word keys."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    words: set[str] = set()
 
-    def walk(codes: Any) -> None:
-        for code in codes if isinstance(codes, list) else []:
-            if isinstance(code, dict):
-                words.update(word_key(w) for term in _term_words(code.get("terms")) for w in term.split())
-                walk(code.get("codes"))
+    def words_of(code: dict[str, Any]) -> set[str]:
+        words = {word_key(w) for term in _term_words(code.get("terms")) for w in term.split()}
+        for sub in code.get("codes") or []:
+            if isinstance(sub, dict):
+                words |= words_of(sub)
+        return words
 
-    walk(data.get("themes") if isinstance(data, dict) else None)
-    return words
+    themes = data.get("themes") if isinstance(data, dict) else None
+    return {str(t["id"]): words_of(t) for t in themes or [] if isinstance(t, dict) and t.get("id")}
 
 
 def word_key(word: str) -> str:
@@ -74,6 +79,20 @@ def word_key(word: str) -> str:
 def codebook_term_count(terms: list[str], vocabulary: set[str]) -> int:
     """How many of a topic's terms share a word with the codebook's terms."""
     return sum(any(word_key(w) in vocabulary for w in term.split()) for term in terms)
+
+
+def covering_term_count(terms: list[str], shares: dict[str, float], vocabularies: dict[str, set[str]],
+                        min_share: float) -> int:
+    """The most of a topic's terms that share a word with one theme's terms, among the themes coding at least
+    `min_share` of its turns (0 when none does).
+
+    Counting a theme's words only where that theme codes the topic keeps a stray phrase word from
+    elsewhere in the codebook ("late" of "late application", "town" of "part of the town") from
+    making bus talk look covered.
+    """
+    counts = [codebook_term_count(terms, vocabularies.get(theme, set()))
+              for theme, share in shares.items() if share >= min_share]
+    return max(counts, default=0)
 
 
 def seed_topics(themes: list[dict[str, Any]]) -> list[list[str]]:

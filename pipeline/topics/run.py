@@ -25,11 +25,11 @@ from pipeline.topics.reconcile import (
     UNCODED,
     candidate_code,
     candidate_codes_yaml,
-    codebook_term_count,
-    codebook_vocabulary,
+    covering_term_count,
     doc_themes,
     read_codebook_themes,
     seed_topics,
+    theme_vocabularies,
     topic_by_theme,
     word_key,
 )
@@ -92,7 +92,7 @@ def run_topics(turn_files: list[str], embedding_files: list[str], coded_files: l
     corpus = build_corpus(transcripts, settings["topics"])
     embedder = _guided_embedder(corpus, settings) if settings["topics"].get("guided") else None
     result = model_topics(corpus, coded, themes, settings["topics"], embedder=embedder,
-                          vocabulary=codebook_vocabulary(codebook), saved_at=Path(outdir) / last_fit.FILE_NAME)
+                          vocabularies=theme_vocabularies(codebook), saved_at=Path(outdir) / last_fit.FILE_NAME)
     write_outputs(result, outdir)
     return result
 
@@ -117,11 +117,12 @@ def _guided_embedder(corpus: TopicCorpus, settings: dict[str, Any]):
 
 
 def model_topics(corpus: TopicCorpus, coded: pd.DataFrame, themes: list[dict[str, Any]],
-                 settings: dict[str, Any], *, embedder: Any = None, vocabulary: set[str] | None = None,
-                 saved_at: Path | None = None) -> TopicResult:
+                 settings: dict[str, Any], *, embedder: Any = None,
+                 vocabularies: dict[str, set[str]] | None = None, saved_at: Path | None = None) -> TopicResult:
     """Fit topics on the corpus and reconcile them with the codebook (settings = config["topics"]).
 
-    `vocabulary` is every word of the codebook's terms (codebook_vocabulary); by default the themes' own terms.
+    `vocabularies` holds every word of each theme's terms, sub-codes included (theme_vocabularies); by default
+    the themes' own terms.
     With `saved_at`, the saved fit there is kept while few documents changed (pipeline/topics/last_fit.py),
     and a new fit is saved there.
     """
@@ -143,9 +144,9 @@ def model_topics(corpus: TopicCorpus, coded: pd.DataFrame, themes: list[dict[str
         fit = fit_topics(corpus.docs, corpus.vectors, settings, seed_topics=seeds, embedder=embedder if seeds else None)
         if saved_at:
             last_fit.save_fit(saved_at, fit, keys, fit_key)
-    if vocabulary is None:
-        vocabulary = {word_key(w) for theme in themes for term in theme["terms"] for w in term.split()}
-    return reconcile_topics(corpus, fit.topics, fit.terms, coded, themes, settings, fit.params, vocabulary)
+    if vocabularies is None:
+        vocabularies = {theme["id"]: {word_key(w) for term in theme["terms"] for w in term.split()} for theme in themes}
+    return reconcile_topics(corpus, fit.topics, fit.terms, coded, themes, settings, fit.params, vocabularies)
 
 
 def last_fit_keys(corpus: TopicCorpus) -> list[str]:
@@ -155,7 +156,7 @@ def last_fit_keys(corpus: TopicCorpus) -> list[str]:
 
 def reconcile_topics(corpus: TopicCorpus, doc_topic: list[int], terms: dict[int, list[tuple[str, float]]],
                      coded: pd.DataFrame, themes: list[dict[str, Any]], settings: dict[str, Any],
-                     params: dict[str, Any], vocabulary: set[str]) -> TopicResult:
+                     params: dict[str, Any], vocabularies: dict[str, set[str]]) -> TopicResult:
     """Topic tables, the topic x theme table, emergent topics and their code stubs, and the charts."""
     n_terms = int(settings.get("top_terms", 10))
     n_quotes = int(settings.get("quotes", 3))
@@ -164,13 +165,18 @@ def reconcile_topics(corpus: TopicCorpus, doc_topic: list[int], terms: dict[int,
     labels = {t: OUTLIER_LABEL if t == OUTLIER_TOPIC else (", ".join(label_terms(top_terms[t])) or f"topic {t}")
               for t in top_terms}
     by_theme = topic_by_theme(doc_topics, doc_themes(corpus.doc_turns, coded), [t["id"] for t in themes], labels)
-    by_theme["codebook_terms"] = [codebook_term_count(top_terms.get(int(t), []), vocabulary) for t in by_theme["topic"]]
+    theme_columns = [c for c in by_theme.columns if c not in ("topic", "label", "size", UNCODED)]
+    min_share = float(settings.get("emergent_theme_share", 0.25))
+    by_theme["codebook_terms"] = [
+        covering_term_count(top_terms.get(int(row["topic"]), []), {c: row[c] for c in theme_columns}, vocabularies,
+                            min_share)
+        for _, row in by_theme.iterrows()]
     share_uncoded = dict(zip(by_theme["topic"], by_theme[UNCODED]))
     known_terms = dict(zip(by_theme["topic"], by_theme["codebook_terms"]))
     threshold = float(settings.get("emergent_share", 0.5))
     max_known = int(settings.get("emergent_max_codebook_terms", 3))
     # Mostly uncoded turns, or turns coded only in passing (transport talk mentions work, school and
-    # doctors) under top terms the codebook does not know: either way the codebook has no place for it.
+    # doctors) under top terms that no theme coding them knows: either way the codebook has no place for it.
     emergent = {t: t != OUTLIER_TOPIC and (share_uncoded.get(t, 0) >= threshold or known_terms.get(t, 0) <= max_known)
                 for t in top_terms}
 
@@ -264,7 +270,7 @@ def _crosstab(corpus: TopicCorpus, doc_topics: pd.DataFrame | None, labels: dict
 def _candidates_note(n: int, threshold: float, max_known: int) -> str:
     return ("Candidate codes for themes the codebook misses (qualflow topics).\n"
             f"A topic is a candidate when at least {threshold:.0%} of its turns carry no counted code,\n"
-            f"or when at most {max_known} of its top terms share a word with the codebook's terms.\n"
+            f"or when at most {max_known} of its top terms share a word with the terms of a theme coding it.\n"
             f"{n} candidate(s) below. Paste the entries you keep under 'themes:' in the codebook,\n"
             "rewrite each 'Draft:' definition, prune the terms and check the example quotes.")
 

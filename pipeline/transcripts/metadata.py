@@ -16,13 +16,15 @@ import pandas as pd
 
 from pipeline.errors import InputError, MetadataError
 from pipeline.transcripts.encoding import decode_bytes, fix_text
-from pipeline.turns import ROLES, TURN_COLUMNS
+from pipeline.turns import ROLES, TURN_COLUMNS, split_labels
 
 log = logging.getLogger(__name__)
 
 METADATA_COLUMNS = ["transcript_id", "site", "date", "group_type"]
 SPEAKER_COLUMNS = ["transcript_id", "speaker", "role"]
 OPTIONAL_SPEAKER_COLUMNS = ["person_id"]
+# Also optional, kept only when the file has it: interprets_for, on an interpreter's row the label(s) of the
+# speaker(s) of the same transcript they speak for, several separated by ';' (pipeline/matrices/voice.py).
 DEFAULT_ROLE = "other"
 
 # Columns a turn already has once speakers and metadata are attached: an attribute may not reuse them.
@@ -96,11 +98,28 @@ def load_speakers(path: str | Path, transcript_ids: list[str]) -> pd.DataFrame:
                 path=path, line=line,
             )
         seen[pair] = line
+    _check_interprets_for(rows, seen, path)
     columns = SPEAKER_COLUMNS + OPTIONAL_SPEAKER_COLUMNS + [c for c in header if c not in SPEAKER_COLUMNS
                                                             + OPTIONAL_SPEAKER_COLUMNS]
     frame = _frame(columns, rows)
     frame.attrs["path"] = str(path)
     return frame
+
+
+def _check_interprets_for(rows: list[tuple[int, dict[str, str]]], seen: dict[tuple[str, str], int], path: Path) -> None:
+    """interprets_for is on interpreters' rows only and names speakers of the same transcript."""
+    folded = {(t, fold_label(s)) for t, s in seen}
+    for line, row in rows:
+        labels = split_labels(row.get("interprets_for"))
+        if labels and row["role"] != "interpreter":
+            raise MetadataError(f"interprets_for is set for '{row['speaker']}', whose role is '{row['role']}'; "
+                                "only an interpreter's row may say whom they speak for", path=path, line=line)
+        for label in labels:
+            if (row["transcript_id"], fold_label(label)) not in folded:
+                raise MetadataError(
+                    f"interprets_for names '{label}', who is not a speaker of transcript '{row['transcript_id']}' "
+                    "in this file; give speaker labels of the same transcript, several separated by ';'",
+                    path=path, line=line)
 
 
 def attach_speakers(turns: pd.DataFrame, speakers: pd.DataFrame, transcript_id: str) -> pd.DataFrame:
@@ -124,8 +143,10 @@ def attach_speakers(turns: pd.DataFrame, speakers: pd.DataFrame, transcript_id: 
     for label in dict.fromkeys(turns["speaker"]):
         row = by_label.get(label) or by_folded.get(fold_label(label))
         if row is None:
-            log.warning("speaker '%s' of transcript '%s' is not in %s; given role '%s'",
-                        label, transcript_id, source, DEFAULT_ROLE)
+            # The label is often a real name and this log lies under results/: name the turn instead.
+            first_turn = turns.loc[turns["speaker"] == label, "turn"].iloc[0] if "turn" in turns else "?"
+            log.warning("the speaker of turn %s of transcript '%s' is not in %s; given role '%s' "
+                        "(qualflow check-inputs shows the label)", first_turn, transcript_id, source, DEFAULT_ROLE)
             row = {"role": DEFAULT_ROLE}
         found[label] = row
     result = turns.copy()
