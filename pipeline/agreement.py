@@ -268,7 +268,7 @@ def decision_matrix(codings: Sequence[Coding], units: pd.DataFrame, codes: Seque
     for r, coding in enumerate(codings):
         rows = coding.rows[coding.rows["code"].isin(code_index)]
         u = unit_index.get_indexer(pd.MultiIndex.from_arrays([rows["transcript_id"], rows["turn"]]))
-        c = rows["code"].map(code_index).to_numpy()
+        c = rows["code"].map(code_index).to_numpy(dtype=np.int64)
         keep = u >= 0
         out[r, u[keep], c[keep]] = True
     return out

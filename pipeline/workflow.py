@@ -79,6 +79,11 @@ class Project:
         supervised = [SUPERVISED_MODEL, SUPERVISED_CV] if supervised_on(self.config) else []
         return list(REFINEMENT_FILES) + supervised
 
+    def review_outputs(self) -> list[str]:
+        from pipeline.review import review_outputs
+
+        return review_outputs(self.config)
+
     def embeddings_for_coding(self, wildcards: Any) -> list[str]:
         """The transcript's unit vectors, when the semantic coder or a supervised coder on vectors is on."""
         from pipeline.coding.rule_inputs import supervised_vectors_on
@@ -92,6 +97,9 @@ class Project:
         inputs = self.matrix_outputs() + EXPORT_FILES + ["results/anonymised/summary.csv"]
         if self.config["topics"]["enabled"]:
             inputs += self.topic_outputs()
+        from pipeline.review import AGREEMENT, training_csv
+
+        inputs += [AGREEMENT] if training_csv(self.config) else []  # the report's "Agreement with the analyst"
         return inputs + self.per_transcript("results/anonymised/{id}.parquet")
 
     def shared_outputs(self) -> list[str]:
@@ -100,7 +108,7 @@ class Project:
                       | set(self.per_transcript("results/anonymised/{id}.txt"))
                       | set(self.per_transcript("results/anonymised/{id}.redactions.csv"))
                       | set(self.per_transcript("results/coded/{id}.parquet"))
-                      | set(self.coding_outputs()))
+                      | set(self.coding_outputs()) | set(self.review_outputs()))
 
     def final_outputs(self) -> list[str]:
         return self.shared_outputs() + ["results/leak_check.txt"]

@@ -108,3 +108,62 @@ rule codebook_report:
     shell:
         "qualflow --log {log.log} --benchmark {log.benchmark} codebook-report --coded {input.coded} --turns {input.turns}"
         " --codebook {input.codebook} --settings {params.settings} --csv {output.table} {params.supervised_cv} -o {output.report}"
+
+
+# The analyst's loop (pipeline/review.py): what to review next, and agreement with the analyst's coding.
+from pipeline.review import AGREEMENT, REVIEW_NEXT, REVIEW_PROJECT, training_csv, training_flag, training_inputs
+
+
+rule review_next:
+    input:
+        turns=all_of("results/anonymised/{id}.parquet"),
+        coded=all_of("results/coded/{id}.parquet"),
+        codebook=config["coding"]["codebook"],
+        training=training_inputs(config),
+    output:
+        table=REVIEW_NEXT,
+        project=REVIEW_PROJECT,
+    params:
+        settings=settings_arg(config, "coding", "matrices"),
+        training=training_flag,
+    log:
+        log="results/logs/review_next/review_next.log",
+        benchmark="results/logs/benchmarks/review_next.tsv",
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=20,
+    conda:
+        "../envs/qualflow.yaml"
+    shell:
+        "qualflow --log {log.log} --benchmark {log.benchmark} review-next --turns {input.turns} --coded {input.coded}"
+        " --codebook {input.codebook} {params.training} --settings {params.settings}"
+        " --csv {output.table} -o {output.project}"
+
+
+if training_csv(config):
+
+    rule analyst_agreement:
+        input:
+            training=training_inputs(config),
+            turns=all_of("results/anonymised/{id}.parquet"),
+            coded=all_of("results/coded/{id}.parquet"),
+            codebook=config["coding"]["codebook"],
+        output:
+            AGREEMENT,
+        params:
+            settings=settings_arg(config, "coding"),
+            training=training_csv(config)[0],
+        log:
+            log="results/logs/analyst_agreement/analyst_agreement.log",
+            benchmark="results/logs/benchmarks/analyst_agreement.tsv",
+        threads: 1
+        resources:
+            mem_mb=2000,
+            runtime=20,
+        conda:
+            "../envs/qualflow.yaml"
+        shell:
+            "qualflow --log {log.log} --benchmark {log.benchmark} analyst-agreement {params.training}"
+            " --turns {input.turns} --coded {input.coded} --codebook {input.codebook}"
+            " --settings {params.settings} -o {output}"

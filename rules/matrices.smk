@@ -3,6 +3,7 @@ rule matrices:
         turns=all_of("results/anonymised/{id}.parquet"),
         coded=all_of("results/coded/{id}.parquet"),
         codebook=config["coding"]["codebook"],
+        review="results/coding/review_next.csv",
     output:
         PROJECT.matrix_outputs(),
     params:
@@ -18,4 +19,4 @@ rule matrices:
         "../envs/qualflow.yaml"
     shell:
         "qualflow --log {log.log} --benchmark {log.benchmark} matrices --turns {input.turns} --coded {input.coded}"
-        " --codebook {input.codebook} --settings {params.settings} --outdir results"
+        " --codebook {input.codebook} --settings {params.settings} --review {input.review} --outdir results"

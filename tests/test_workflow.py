@@ -234,6 +234,31 @@ def test_a_local_run_drops_snakemakes_job_rate_limit_and_a_cluster_run_keeps_it(
     assert not drop_local_job_rate_limit(SimpleNamespace(local_exec=True, remote_exec=False))  # no scheduler (dry run)
 
 
+def test_analyst_coding_brings_agreement_and_leaves_read_turns_out_of_review(tiny_run: Path, tmp_path: Path):
+    import yaml
+
+    project = tmp_path / "reviewed"
+    copy_run(tiny_run, project)
+    coded = pd.read_parquet(project / "results" / "coded" / "eastmoor-focus-group.parquet")
+    turns = pd.read_parquet(project / "results" / "anonymised" / "eastmoor-focus-group.parquet")
+    analyst = coded.loc[coded["counted"], ["transcript_id", "turn", "code"]].iloc[1:]  # one coding taken back
+    (project / "reviewed").mkdir()
+    analyst.assign(coder="Amira Osei").to_csv(project / "reviewed" / "coding.csv", index=False)
+    turns[["transcript_id", "turn"]].assign(rule="reviewed-set").to_csv(project / "reviewed" / "coding.read.csv",
+                                                                        index=False)  # fmt: skip
+    config = yaml.safe_load((project / "config.yaml").read_text(encoding="utf-8"))
+    config["coding"]["training"] = "reviewed/coding.csv"
+    (project / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    result = run_snakemake(project)
+    assert result.returncode == 0, result.stderr[-5000:]
+    table = pd.read_csv(project / "results" / "coding" / "agreement.csv")
+    assert (table["n_units"] == len(turns)).all() and "(pooled)" in set(table["code"])
+    review = pd.read_csv(project / "results" / "coding" / "review_next.csv")
+    assert "eastmoor-focus-group" not in set(review["transcript_id"])
+    assert "Agreement with the analyst" in (project / "results" / "report.html").read_text(encoding="utf-8")
+    assert (project / "results" / "export" / "review.qdpx").is_file()
+
+
 def test_unreadable_transcripts_stop_snakemake_before_anything_is_written(tmp_path: Path):
     transcripts = write_tiny_transcripts(tmp_path / "transcripts")
     (transcripts / "empty-session.txt").write_bytes(b"")

@@ -37,6 +37,8 @@ COMMANDS = {
     "export-qdc": "pipeline.cli.exchange:export_qdc",
     "import-qdc": "pipeline.cli.exchange:import_qdc",
     "import-qdpx": "pipeline.cli.exchange:import_qdpx",
+    "review-next": "pipeline.cli.review:review_next",
+    "analyst-agreement": "pipeline.cli.review:analyst_agreement",
     "validate-codebook": "pipeline.cli.coding:validate_codebook",
     "embed-codebook": "pipeline.cli.coding:embed_codebook",
     "train-coder": "pipeline.cli.coding:train_coder",

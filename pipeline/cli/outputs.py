@@ -18,8 +18,10 @@ SETTINGS_HELP = "Config sections as JSON (as the workflow passes them); keys lef
 @click.option("--settings", "settings_json", help=SETTINGS_HELP + " Sections: matrices, action_plan.")
 @click.option("--outdir", default="results", show_default=True, type=click.Path(file_okay=False),
               help="Writes OUTDIR/matrices/*.csv, action_plan.md, run_info.json and OUTDIR/theme_matrices.xlsx.")
+@click.option("--review", "review_path", type=click.Path(exists=True, dir_okay=False),
+              help="results/coding/review_next.csv, added to the workbook as the sheet 'Review next'.")
 @click.argument("more_paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-def matrices(turn_paths, coded_paths, codebook, settings_json, outdir, more_paths) -> None:
+def matrices(turn_paths, coded_paths, codebook, settings_json, outdir, review_path, more_paths) -> None:
     """Build theme matrices, the framework matrix, divergence and the action plan.
 
     Counts only coded rows with counted=True, and leaves out the roles in
@@ -33,7 +35,8 @@ def matrices(turn_paths, coded_paths, codebook, settings_json, outdir, more_path
     from pipeline.matrices import run_matrices
 
     turns, coded = _split_extra(turn_paths, coded_paths, more_paths)
-    run_matrices(turns, coded, codebook, parse_settings(settings_json, "matrices", "action_plan"), outdir)
+    run_matrices(turns, coded, codebook, parse_settings(settings_json, "matrices", "action_plan"), outdir,
+                 review_path=review_path)
 
 
 def _split_extra(turn_paths, coded_paths, more_paths) -> tuple[list[str], list[str]]:

@@ -121,7 +121,8 @@ def run_date() -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
-def write_outputs(tables: dict[str, pd.DataFrame], info: dict[str, Any], outdir: str | Path, weights: Mapping) -> None:
+def write_outputs(tables: dict[str, pd.DataFrame], info: dict[str, Any], outdir: str | Path, weights: Mapping,
+                  extra_sheets: Sequence[tuple[str, pd.DataFrame, dict]] = ()) -> None:
     from pipeline.actionplan import action_plan_markdown
     from pipeline.io import atomic_open, write_table
     from pipeline.matrices.workbook import write_workbook
@@ -134,7 +135,7 @@ def write_outputs(tables: dict[str, pd.DataFrame], info: dict[str, Any], outdir:
     with atomic_open(folder / "run_info.json") as handle:
         json.dump(info, handle, indent=2, sort_keys=True)
         handle.write("\n")
-    write_workbook(workbook_sheets(tables), Path(outdir) / "theme_matrices.xlsx")
+    write_workbook(workbook_sheets(tables) + list(extra_sheets), Path(outdir) / "theme_matrices.xlsx")
 
 
 # A sheet of more rows is slow to write and to open, and nobody reads it in a spreadsheet.
@@ -180,6 +181,7 @@ def run_matrices(
     codebook_path: str | Path,
     settings: Mapping[str, Any],
     outdir: str | Path = "results",
+    review_path: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Read the inputs, build every table, write them; returns the tables."""
     from pipeline.codebook import load_codebook
@@ -190,5 +192,10 @@ def run_matrices(
     coded = load_frames(coded_paths, CODED_COLUMNS, "coded")
     matrices, action = settings["matrices"], settings["action_plan"]
     tables = build_tables(turns, coded, codes, matrices, action)
-    write_outputs(tables, run_info(turns, codebook, matrices, action), outdir, action["weights"])
+    extra = []
+    if review_path:  # results/coding/review_next.csv, as a sheet of the workbook
+        from pipeline.matrices.workbook import review_sheet
+
+        extra.append(review_sheet(pd.read_csv(review_path, keep_default_na=False, na_values=[""])))
+    write_outputs(tables, run_info(turns, codebook, matrices, action), outdir, action["weights"], extra)
     return tables

@@ -39,6 +39,14 @@ def wide_prevalence(table: pd.DataFrame, by: str) -> pd.DataFrame:
     return labels.join(wide.set_axis([f"{g}\n{m}" for g, m in wide.columns], axis=1)).reset_index()
 
 
+def review_sheet(table: pd.DataFrame) -> tuple[str, pd.DataFrame, dict]:
+    """The 'Review next' sheet: the turns the workflow is least sure of (results/coding/review_next.csv)."""
+    note = ("The turns whose coding the workflow is least sure of; code them in results/export/review.qdpx "
+            "and import it with qualflow import-qdpx.")
+    return ("Review next", table, {"heat": ["uncertainty"], "wrap": ["reason", "text"], "freeze_columns": 3,
+                                   "note": note})
+
+
 def write_workbook(sheets: Sequence[tuple[str, pd.DataFrame, dict]], path: str | Path) -> None:
     """sheets: (name, table, options) where options may hold 'heat' (column names of shares in [0,1]),
     'wrap' (columns of long text) and 'note' (a line written above the table).

@@ -89,6 +89,9 @@ def render_report(data: ReportData, settings: Mapping[str, Any]) -> str:
         ("topics", "Emergent topics", topics_section(data, report["max_topics"], settings)),
         ("methods", "Methods", methods_section(data, settings)),
     ]
+    agreement = agreement_section(data)
+    if agreement:  # only when there is analyst coding (coding.training)
+        sections.insert(-1, ("agreement", "Agreement with the analyst", agreement))
     nav = "".join(f'<a href="#{key}">{escape(title)}</a>' for key, title, _ in sections)
     body = "\n".join(f'<section id="{key}">\n<h2>{escape(title)}</h2>\n{html}\n</section>' for key, title, html in sections)
     book = data.info["codebook"]
@@ -373,6 +376,46 @@ def _residual_risk() -> str:
     from pipeline.anonymise.review import residual_risk_sentence
 
     return residual_risk_sentence()
+
+
+def agreement_section(data: ReportData) -> str:
+    """The analyst's coding against the workflow's, per theme (results/coding/agreement.csv); '' without one."""
+    path = data.results / "coding" / "agreement.csv"
+    if not path.exists():
+        return ""
+    table = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    themes = table.loc[table["level"] == "theme"]
+    if themes.empty:
+        return ""
+    labels = {c.id: c.label for c in data.codes}
+    coders = [c.removeprefix("kappa_") for c in table.columns
+              if c.startswith("kappa_") and not c.endswith(("_low", "_high"))]  # fmt: skip
+
+    def kappa(row: pd.Series, prefix: str = "kappa") -> str:
+        value = row.get(prefix)
+        if value is None or pd.isna(value):
+            return "–"
+        low, high = row.get(f"{prefix}_low"), row.get(f"{prefix}_high")
+        interval = "" if low is None or pd.isna(low) else f" [{low:.2f}, {high:.2f}]"
+        return escape(f"{value:.2f}{interval}")
+
+    rows = [[cell(labels.get(r["code"], "All themes" if r["code"] == "(pooled)" else r["code"])),
+             pct(r["prevalence_analyst"]), pct(r["prevalence_workflow"]), pct(r["percent_agreement"]), kappa(r)]
+            + [kappa(r, f"kappa_{c}") for c in coders] for _, r in themes.iterrows()]  # fmt: skip
+    pooled = themes.loc[themes["code"] == "(pooled)"]
+    least = text_of(pooled["least_agreeing_coder"].iloc[0]) if len(pooled) and "least_agreeing_coder" in pooled else ""
+    text = [f"On the {int(themes['n_units'].iloc[0])} turns the analyst read, their coding is compared with the "
+            "workflow's, theme by theme: Cohen's kappa with a bootstrap 95% interval (1 is full agreement, 0 no "
+            "better than chance), and kappa for each zero-shot coder's part of the coding."]  # fmt: skip
+    if least:
+        text.append(f"Of the zero-shot coders, the {least} coder agrees least with the analyst over all themes.")
+    if bool(table["includes_trained_model"].any()):
+        text.append("The workflow's coding includes the supervised coder, which learnt from these same turns, so "
+                    "its agreement here is optimistic; its cross-validated figures are in coding/supervised_cv.csv.")
+    text.append("Sub-codes, alpha and percent agreement are in coding/agreement.csv.")
+    header = ["Theme", "Analyst codes", "Workflow codes", "Agree", "Kappa"] + [f"Kappa ({c})" for c in coders]
+    return ("\n".join(f"<p>{escape(t)}</p>" for t in text)
+            + table_html(header, rows, numeric=range(1, len(header))))
 
 
 def methods_section(data: ReportData, settings: Mapping[str, Any]) -> str:
