@@ -86,7 +86,7 @@ def test_uncertainty_ranks_a_semantic_score_at_its_threshold_above_one_far_above
 
 
 def test_a_single_term_found_everywhere_is_less_sure_than_a_rare_one():
-    coded = coded_frame()
+    coded = coded_frame().assign(method="terms")  # found by the terms coder alone
     scored = uncertainty(coded, ["terms", "semantic"], {})
     by_turn = scored.set_index(["transcript_id", "turn", "code"])["uncertainty"]
     assert by_turn[(KINGS, 4, "trust")] > by_turn[(KINGS, 3, "language")]  # 'trust' in 3 turns, interpreter* in 1
