@@ -58,7 +58,18 @@ GREETING_PHRASES = frozenset({
     "zdravo", "privet", "szia", "szervusz", "servus", "pershendetje", "selamat", "marhaba", "namaste", "buna",
     "ciao", "hola", "bonjour", "salut", "hallo",
 })
-GREETING_WORDS = frozenset(w for p in GREETING_PHRASES for w in p.split() if w not in {"jo", "dobro"})
+# Thanks and blessings, the same: "Mahadsanid, thank you", "Shukran", "Dziękuję", "Inshallah".
+THANKS = frozenset({
+    "mahadsanid", "shukran", "shukriya", "dziekuje", "dekuji", "dakujem", "multumesc", "faleminderit", "spas",
+    "sagol", "tesekkurler", "tesekkur", "merci", "danke", "gracias", "grazie", "obrigado", "obrigada", "inshallah",
+    "mashallah", "alhamdulillah", "hvala", "koszonom", "blagodarya", "spasibo", "dyakuyu", "yekenyeley", "ayo",
+    "paldies", "aciu", "efharisto", "asante", "bismillah", "wallahi", "habibi", "yallah",
+})
+GREETING_WORDS = frozenset(w for p in GREETING_PHRASES for w in p.split() if w not in {"jo", "dobro"}) | THANKS
+# A one-word greeting is a greeting before these ("Salam, ...", "Selam everyone"), a name elsewhere
+# ("The interpreter, Selam, was very good", "Selam is my daughter's name").
+_GREETING_FOLLOWERS = frozenset({"", ",", ".", "!", "?", ";", ":", "everyone", "everybody", "all", "friends",
+                                 "thank", "thanks", "and", "to", "-", "–", "—"})
 # Words at a turn's start before a comma that are not vocatives.
 DISCOURSE = frozenset({
     "yes", "no", "well", "so", "okay", "ok", "right", "sorry", "thanks", "hello", "hi", "now", "look", "listen",
@@ -205,7 +216,9 @@ class ContextNames:
     def _is_name(self, text: str, folded: str, capital: bool, strong: bool, following: str, after: bool,
                  vocative: bool, start: int, cue: str = "") -> bool:
         lex = self.lex
-        if len(folded) < 2 or _greeting(folded, following) or folded in self.kept and folded not in CALENDAR_WORDS:
+        before = text[:start].rstrip()
+        initial = not before or before[-1] in ".!?:;\"“”-–—…"
+        if len(folded) < 2 or _greeting(folded, following, initial) or folded in self.kept and folded not in CALENDAR_WORDS:
             return False
         if folded in NOT_NAMES and not (folded in self.ordinary and (capital or cue == "called")):
             return False  # "my son will be", while "Will said" and "he is named will" are people
@@ -225,6 +238,8 @@ class ContextNames:
                 # In lower case an ordinary word needs a name's position too: "my son will be" stays.
                 return capital or zipf < LOWER_NAME_ZIPF or following in _END_OF_NAME or following in SPEECH_AFTER
             return self._unknown_rare(folded, zipf) or (capital and zipf < 3.8)
+        if capital and vocative and folded in lex.places and zipf < 3.0:
+            return True  # "Layla, do you want to say something?": a place's name said to a person
         if capital:
             return ordinary or listed and zipf < 6.0 or self._unknown_rare(folded, zipf)
         return (listed and zipf < LOWER_NAME_ZIPF) or self._unknown_rare(folded, zipf)
@@ -247,17 +262,20 @@ class ContextNames:
 _END_OF_NAME = frozenset({",", ".", "?", "!", ";", ":", "and", "who", "'", "’", "", ")", "-", "–", "—"})
 
 
-def _greeting(folded: str, following: str = "") -> bool:
-    return folded in GREETING_WORDS or f"{folded} {following}" in GREETING_PHRASES
+def _greeting(folded: str, following: str = "", initial: bool = True) -> bool:
+    return is_greeting([folded], following, initial)
 
 
-def is_greeting(folded_words: list[str], following: str = "") -> bool:
-    """Whether a run of words is a greeting ("Bună ziua", "Salam"), judged with the word after it."""
+def is_greeting(folded_words: list[str], following: str = "", initial: bool = True) -> bool:
+    """Whether a run of words is a greeting or thanks ("Bună ziua", "Salam,", "Shukran"), judged with
+    the word after it: a one-word greeting before an ordinary word may be a name ("Selam is ...")."""
     if not folded_words:
         return False
     phrase = " ".join(folded_words)
-    return (all(w in GREETING_WORDS for w in folded_words) or phrase in GREETING_PHRASES
-            or f"{phrase} {following}" in GREETING_PHRASES)
+    if phrase in GREETING_PHRASES and len(folded_words) > 1 or f"{phrase} {following}" in GREETING_PHRASES:
+        return True
+    return all(w in GREETING_WORDS for w in folded_words) and (
+        following in GREETING_WORDS or len(folded_words) > 1 or initial and following in _GREETING_FOLLOWERS)
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -103,9 +103,9 @@ class OfflineNameDetector:
         added: list[Span] = []
         for start, end, cue in extra:
             k = by_extent.get((start, end))
-            if k is not None:
-                if spans[k].cue in ("", "name list"):
-                    spans[k] = Span(start, end, spans[k].label, self.name, cue=cue)
+            if k is not None:  # a person by its context, whatever the lists said ("my sister Layla")
+                spans[k] = Span(start, end, "PERSON", self.name, cue=spans[k].cue if spans[k].cue not in
+                                ("", "name list") else cue)
                 continue
             if any(s.start <= start and end <= s.end for s in spans):
                 continue
@@ -136,6 +136,7 @@ class OfflineNameDetector:
         return spans
 
     def _judge_run(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> Span | None:
+        start_index = i
         initial = i == 0 or tokens[i - 1][2] in SENTENCE_END
         previous = fold(tokens[i - 1][2]) if i > 0 else ""
         words = [_strip_contraction(t[2]) for t in tokens[i : j + 1]]
@@ -168,7 +169,7 @@ class OfflineNameDetector:
         if not folded or self.lexicon.is_region(folded):
             return None
         following = fold(tokens[j + 1][2]) if j + 1 < len(tokens) else ""
-        if not titled and not cued and is_greeting(folded, following):
+        if not titled and not cued and is_greeting(folded, following, initial and i == start_index):
             return None  # "Bună ziua", "Dzień dobry", "Salam": greetings, not people
         if titled and i >= 2 and fold(tokens[i - 1][2]) in {"and", "&"} and fold(tokens[i - 2][2]).rstrip(".") in TITLES:
             i -= 2  # "Mr and Mrs Sultani", "Dr & Mrs Haddad": one couple, one span
