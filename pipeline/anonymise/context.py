@@ -70,6 +70,12 @@ GREETING_WORDS = frozenset(w for p in GREETING_PHRASES for w in p.split() if w n
 # ("The interpreter, Selam, was very good", "Selam is my daughter's name").
 _GREETING_FOLLOWERS = frozenset({"", ",", ".", "!", "?", ";", ":", "everyone", "everybody", "all", "friends",
                                  "thank", "thanks", "and", "to", "-", "–", "—"})
+# Roles and titles said before or instead of a name ("the imam's brother"): never the name itself.
+ROLES = frozenset({
+    "imam", "pastor", "priest", "vicar", "rabbi", "officer", "nurse", "sergeant", "inspector", "councillor",
+    "reverend", "father", "sister", "brother", "auntie", "uncle", "sheikh", "mullah", "chair", "clerk", "mayor",
+    "headteacher", "head", "midwife", "gp", "receptionist", "warden", "sir", "madam", "maam", "ma'am", "boss",
+})
 # Words at a turn's start before a comma that are not vocatives.
 DISCOURSE = frozenset({
     "yes", "no", "well", "so", "okay", "ok", "right", "sorry", "thanks", "hello", "hi", "now", "look", "listen",
@@ -151,6 +157,24 @@ TITLED_INITIALS = re.compile(
 )
 # "J.D.", "A. B. Nowak": two or three initials, with a surname when one follows.
 INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?:[A-Z][a-z][\w'’-]*(?:-[A-Z][a-z][\w'’-]*)?)?")
+# "the interpreter, selam, was", "the officer, sultani i think": a name set off by commas.
+APPOSITION = re.compile(rf",\s+(?P<name>{_WORD})(?=\s*,|\s+i\s+think\b)", re.IGNORECASE)
+# "we stayed at amira's house": a possessive.
+POSSESSIVE = re.compile(rf"(?<![\w'’-])(?P<name>[^\W\d_][\w-]*)['’]s\b")
+# "i am jan, ...", "this is radek.": a self-introduction.
+INTRODUCTION = re.compile(
+    rf"(?<![\w'’])(?:i\s+am|i['’]m|this\s+is|my\s+name\s+is)\s+(?P<name>{_WORD})(?=\s*[,.!?]|\s+and\b|\s*$)",
+    re.IGNORECASE,
+)
+# Verbs after a subject: a listed name before one is a person ("when tomasz went", "if dusan had known").
+ACTION_AFTER = ("was", "is", "had", "has", "went", "came", "moved", "fell", "works", "worked", "lives", "lived",
+                "drives", "drove", "spoke", "got", "gave", "took", "helped", "translates", "translated", "knows",
+                "knew", "wants", "wanted", "thinks", "needs", "needed", "can", "could", "will", "would", "did",
+                "does", "goes", "comes", "and", "or")
+ACTION = re.compile(rf"(?<![\w'’-])(?P<name>{_WORD})\s+(?:{_alternation(ACTION_AFTER)})(?![\w'’])", re.IGNORECASE)
+# Names joined to a found name: "bassam, huda and amal", "is it costel or marian".
+_JOINED_AFTER = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*)(?P<name>{_WORD})", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(rf"(?P<name>{_WORD})(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*)$", re.IGNORECASE)
 _NEXT = re.compile(rf"\s+(?P<word>{_WORD}|[^\w\s])")
 _SURNAME_NEXT = re.compile(rf"\s+(?P<word>{_WORD})")
 
@@ -186,10 +210,43 @@ class ContextNames:
             for m in pattern.finditer(text):
                 self._judge(text, m.start("name"), m.end("name"), "vocative", strong=strong, found=found,
                             vocative=True)
+        for pattern, cue in ((APPOSITION, "apposition"), (POSSESSIVE, "relation"), (INTRODUCTION, "called")):
+            for m in pattern.finditer(text):
+                self._judge(text, m.start("name"), m.end("name"), cue, strong=False, found=found,
+                            vocative=pattern is APPOSITION)
+        for m in ACTION.finditer(text):
+            self._judge(text, m.start("name"), m.end("name"), "speech", strong=False, found=found, after=True,
+                        listed_only=True)
+        if found:
+            self._joined(text, found)
         return found
 
+    def _joined(self, text: str, found: list[tuple[int, int, str]]) -> None:
+        """Names listed beside a found name ("bassam, huda and amal") are judged as after a medium cue."""
+        queue = list(found)
+        seen = {(s, e) for s, e, _ in found}
+        while queue:
+            start, end, _ = queue.pop()
+            after = _JOINED_AFTER.match(text, end)
+            before = _JOINED_BEFORE.search(text[max(0, start - 40) : start])
+            candidates = []
+            if after:
+                candidates.append((after.start("name"), after.end("name")))
+            if before:
+                offset = max(0, start - 40)
+                candidates.append((offset + before.start("name"), offset + before.end("name")))
+            for s, e in candidates:
+                if (s, e) in seen or any(a <= s < b for a, b, _ in found):
+                    continue
+                count = len(found)
+                self._judge(text, s, e, "name list", strong=False, found=found, joined=True)
+                if len(found) > count:
+                    seen.add(found[-1][:2])
+                    queue.append(found[-1])
+
     def _judge(self, text: str, start: int, end: int, cue: str, strong: bool, found: list[tuple[int, int, str]],
-               after: bool = False, vocative: bool = False, span_start: int = -1) -> None:
+               after: bool = False, vocative: bool = False, span_start: int = -1, listed_only: bool = False,
+               joined: bool = False) -> None:
         word = text[start:end]
         for suffix in ("'s", "’s", "'", "’"):
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -203,6 +260,9 @@ class ContextNames:
         second = fold(more.group("word")) if more else ""
         surname = bool(more) and second not in NOT_NAMES and not _greeting(second) and self._rare_name_or_word(second)
         full_name = surname and folded in self.lex.first_names and folded not in NOT_NAMES
+        if listed_only and not full_name and not (
+                (folded in self.lex.first_names or folded in self.lex.surnames) and self.lex.english_zipf(folded) < 3.5):
+            return
         if not full_name and not self._is_name(text, folded, word[:1].isupper(), strong, following, after, vocative,
                                                start, cue):
             return
@@ -222,7 +282,7 @@ class ContextNames:
             return False
         if folded in NOT_NAMES and not (folded in self.ordinary and (capital or cue == "called")):
             return False  # "my son will be", while "Will said" and "he is named will" are people
-        if folded in TITLE_WORDS or folded in CONTEXT_RELATIONS or folded in DISCOURSE and vocative:
+        if folded in TITLE_WORDS or folded in CONTEXT_RELATIONS or folded in ROLES or folded in DISCOURSE and vocative:
             return False
         if lex.is_language_or_nationality(folded) or lex.is_region([folded]) and folded not in lex.first_names:
             return False
@@ -274,6 +334,8 @@ def is_greeting(folded_words: list[str], following: str = "", initial: bool = Tr
     phrase = " ".join(folded_words)
     if phrase in GREETING_PHRASES and len(folded_words) > 1 or f"{phrase} {following}" in GREETING_PHRASES:
         return True
+    if all(w in THANKS for w in folded_words):
+        return True  # "Inshallah next year", "Shukran, you were very kind": never a name
     return all(w in GREETING_WORDS for w in folded_words) and (
         following in GREETING_WORDS or len(folded_words) > 1 or initial and following in _GREETING_FOLLOWERS)
 
