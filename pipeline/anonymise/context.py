@@ -253,6 +253,9 @@ class ContextNames:
                 word, end = word[: -len(suffix)], end - len(suffix)
                 break
         folded = fold(word)
+        lex = self.lex
+        if listed_only and folded not in lex.first_names and folded not in lex.surnames:
+            return  # the commonest case by far ("it was", "we can"): decided before any other lookup
         nxt = _NEXT.match(text, end)
         following = fold(nxt.group("word")) if nxt else ""
         # A surname after the first name belongs to it, and is evidence too: "call jan kowalski".
