@@ -212,8 +212,11 @@ class ContextNames:
                             vocative=True)
         for pattern, cue in ((APPOSITION, "apposition"), (POSSESSIVE, "relation"), (INTRODUCTION, "called")):
             for m in pattern.finditer(text):
+                # Set off by commas, a word no list knows is a name only after a person's role
+                # ("the interpreter, selam,"): "crèche, crèche, crèche" and "Leanne, PCSO, I ..." stay.
+                listed_only = pattern is APPOSITION and _previous_word(text, m.start()) not in _APPOSITION_HEADS
                 self._judge(text, m.start("name"), m.end("name"), cue, strong=False, found=found,
-                            vocative=pattern is APPOSITION)
+                            vocative=pattern is APPOSITION, listed_only=listed_only)
         for m in ACTION.finditer(text):
             self._judge(text, m.start("name"), m.end("name"), "speech", strong=False, found=found, after=True,
                         listed_only=True)
@@ -236,6 +239,8 @@ class ContextNames:
                 offset = max(0, start - 40)
                 candidates.append((offset + before.start("name"), offset + before.end("name")))
             for s, e in candidates:
+                if fold(text[s:e]) == fold(text[start:end]):
+                    continue  # "crèche, crèche": a word repeated, not a list of names
                 if (s, e) in seen or any(a <= s < b for a, b, _ in found):
                     continue
                 count = len(found)
@@ -252,6 +257,8 @@ class ContextNames:
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
                 word, end = word[: -len(suffix)], end - len(suffix)
                 break
+        if word.isupper() and len(word) > 1:
+            return  # "PCSO", "NHS": acronyms, not names
         folded = fold(word)
         lex = self.lex
         if listed_only and folded not in lex.first_names and folded not in lex.surnames:
@@ -322,6 +329,11 @@ class ContextNames:
         return not _english_shaped(folded) and foreign_zipf(folded) < FOREIGN_COMMON_ZIPF
 
 
+# Words before "X," that make X a person's name: "the interpreter, selam, was very good".
+_APPOSITION_HEADS = frozenset(CONTEXT_RELATIONS) | ROLES | {
+    "interpreter", "translator", "lady", "man", "woman", "guy", "neighbour", "volunteer", "officer", "worker",
+    "next", "door", "help", "us", "manager", "landlord", "caseworker", "advisor", "adviser",
+}
 _END_OF_NAME = frozenset({",", ".", "?", "!", ";", ":", "and", "who", "'", "’", "", ")", "-", "–", "—"})
 
 
