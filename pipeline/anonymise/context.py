@@ -263,6 +263,8 @@ class ContextNames:
         lex = self.lex
         if listed_only and folded not in lex.first_names and folded not in lex.surnames:
             return  # the commonest case by far ("it was", "we can"): decided before any other lookup
+        if _previous_word(text, start).strip(",;") == folded:
+            return  # "crèche, crèche": a word repeated, not a name said to someone
         nxt = _NEXT.match(text, end)
         following = fold(nxt.group("word")) if nxt else ""
         # A surname after the first name belongs to it, and is evidence too: "call jan kowalski".
