@@ -59,7 +59,7 @@ def test_names_are_found_by_their_context_in_any_case(finder, text, names):
     "Selam.", "Retaliatory eviction is common.", "my son will be there.", "the caseworker said no.",
     "we asked the council and they told us to wait.", "I saw him on Sunday morning.", "In May we moved.",
     "We flew to the U.K. at 5 p.m.", "Will you come to the next meeting?", "ask her. tell them. call me.",
-    "She says crèche, crèche, crèche.", "I am the PCSO, the one in town.",
+    "She says crèche, crèche, crèche.", "I am the PCSO, the one in town.", "Ďakujeme, dobrú noc. Thank you.",
     "Inshallah next year it will be better.", "Shukran, you were very kind.", "he is the imam's brother.",
 ])
 def test_ordinary_words_calendar_words_and_greetings_stay(finder, text):

@@ -52,7 +52,7 @@ VOCATIVE_BEFORE = ("thank you", "thanks", "hi", "hello", "hiya", "hey", "sorry",
 # Greetings of the community languages and others: words, never names (folded).
 GREETING_PHRASES = frozenset({
     "buna ziua", "buna seara", "buna dimineata", "dobry den", "dobre rano", "dobry vecer", "dzien dobry",
-    "dobry wieczor", "jo napot", "jo reggelt", "dobar dan", "dobro jutro", "mire dita", "miredita", "tungjatjeta",
+    "dobry wieczor", "dobru noc", "dobrou noc", "dobranoc", "jo napot", "jo reggelt", "dobar dan", "dobro jutro", "mire dita", "miredita", "tungjatjeta",
     "mirembrema", "salam aleikum", "salaam alaikum", "assalamu alaikum", "as-salamu alaykum", "dobroho dnia",
     "dobryi den", "zdravstvuyte", "merhaba", "selam", "salam", "salaam", "shalom", "ahoj", "czesc", "nazdar",
     "zdravo", "privet", "szia", "szervusz", "servus", "pershendetje", "selamat", "marhaba", "namaste", "buna",
@@ -60,7 +60,7 @@ GREETING_PHRASES = frozenset({
 })
 # Thanks and blessings, the same: "Mahadsanid, thank you", "Shukran", "Dziękuję", "Inshallah".
 THANKS = frozenset({
-    "mahadsanid", "shukran", "shukriya", "dziekuje", "dekuji", "dakujem", "multumesc", "faleminderit", "spas",
+    "mahadsanid", "shukran", "shukriya", "dziekuje", "dziekujemy", "dekuji", "dekujeme", "dakujem", "dakujeme", "multumesc", "faleminderit", "spas",
     "sagol", "tesekkurler", "tesekkur", "merci", "danke", "gracias", "grazie", "obrigado", "obrigada", "inshallah",
     "mashallah", "alhamdulillah", "hvala", "koszonom", "blagodarya", "spasibo", "dyakuyu", "yekenyeley", "ayo",
     "paldies", "aciu", "efharisto", "asante", "bismillah", "wallahi", "habibi", "yallah",
@@ -278,6 +278,9 @@ class ContextNames:
         if not full_name and not self._is_name(text, folded, word[:1].isupper(), strong, following, after, vocative,
                                                start, cue):
             return
+        if not (folded in lex.first_names or folded in lex.surnames) and not word.isascii() and (
+                foreign_zipf(word) >= FOREIGN_COMMON_ZIPF):
+            return  # "Ďakujeme, dobrú noc": common words of a community language, judged as written
         if surname and more:
             end = more.end("word")
             for suffix in ("'s", "’s"):
