@@ -78,11 +78,11 @@ def test_the_default_codebook_already_keeps_the_providers_word(tmp_path):
     assert _check(paths)[0] == 4
 
 
-def test_without_the_codebook_term_the_same_word_is_still_masked(tmp_path):
-    paths = _study(tmp_path, [PROVIDER_TURN], _codebook(tmp_path))
+def test_without_the_codebook_term_a_word_guessed_on_the_word_alone_is_still_masked(tmp_path):
+    # A capitalised rare word the detector guesses with no cue ("Retaliatory" is no longer guessed).
+    turn = PROVIDER_TURN.replace("Retaliatory", "Zorblat")
+    paths = _study(tmp_path, [turn], _codebook(tmp_path))
     text = pd.read_parquet(paths["results"] / "anonymised" / "site-a.parquet")["text"].iloc[0]
-    if text == PROVIDER_TURN:
-        pytest.skip("the detector no longer takes 'Retaliatory' for a name: nothing to leave in the text")
     assert text.startswith("[PERSON_1] eviction")
 
 
@@ -123,7 +123,7 @@ def test_spans_written_before_cues_were_recorded_stay_masked(tmp_path):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("Retaliatory eviction is something we see a lot.", ""),
+    ("Zorblat eviction is something we see a lot.", ""),  # a guess on the word alone
     ("Windrush was a scandal for them.", ""),
     ("My neighbour Zorblat said so.", "relation"),
     ("She is called Zorblat.", "called"),
@@ -151,7 +151,7 @@ def test_a_real_leak_names_category_detector_transcript_turn_and_fix_and_no_file
     from pipeline.cli import main
 
     # "Zorblat" is a neighbour's name (a real cue); the researcher also wrote it into the codebook.
-    # ("Retaliatory", left in the text, was numbered first: the registry keeps [PERSON_1] for it.)
+    # ("Retaliatory" is English-shaped and no longer guessed a name: the neighbour is [PERSON_1].)
     codebook = _codebook(tmp_path, "retaliatory eviction", "zorblat")
     paths = _study(tmp_path, [PROVIDER_TURN, "My neighbour Zorblat had the same letter."], codebook)
     log = paths["results"] / "logs" / "check_leaks" / "check_leaks.log"
@@ -165,14 +165,14 @@ def test_a_real_leak_names_category_detector_transcript_turn_and_fix_and_no_file
     err = capsys.readouterr().err
     message, _, note = err.partition("The originals, shown on this console only")
     line = next(n for n, text in enumerate(codebook.read_text().splitlines(), 1) if '"zorblat"' in text)
-    for part in ["codebook.qdc: contains the original of [PERSON_2]", "[PERSON_2] (PERSON)", "offline name detector",
+    for part in ["codebook.qdc: contains the original of [PERSON_1]", "[PERSON_1] (PERSON)", "offline name detector",
                  "relation word", "site-a turn 2", f"{codebook} (line {line})", "`anonymise.keep` in config.yaml"]:
         assert part in message, part
     assert "zorblat" not in message.casefold()
-    assert '[PERSON_2] is "zorblat"' in note  # the console alone may show it
+    assert '[PERSON_1] is "zorblat"' in note  # the console alone may show it
     # The log says the same, without the original; no file under results/ holds it.
     logged = log.read_text(encoding="utf-8")
-    assert "[PERSON_2] (PERSON)" in logged and "site-a turn 2" in logged and "anonymise.keep" in logged
+    assert "[PERSON_1] (PERSON)" in logged and "site-a turn 2" in logged and "anonymise.keep" in logged
     assert not (paths["results"] / "export" / "codebook.qdc").exists()
     assert _files_holding(paths["results"], "zorblat") == []
     assert _files_holding(tmp_path / "private" / "quarantine", "zorblat")  # the check itself can see it

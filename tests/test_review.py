@@ -85,8 +85,13 @@ def test_uncertainty_ranks_a_semantic_score_at_its_threshold_above_one_far_above
     assert "near its threshold" in scored.loc[0, "reason"]
 
 
+def terms_only(coded: pd.DataFrame) -> pd.DataFrame:
+    """The coded rows as the terms coder alone would give them: its method, and its matched term as evidence."""
+    return coded.assign(method="terms", evidence=coded["evidence"].str.split(" | ", regex=False).str[0])
+
+
 def test_a_single_term_found_everywhere_is_less_sure_than_a_rare_one():
-    coded = coded_frame().assign(method="terms")  # found by the terms coder alone
+    coded = terms_only(coded_frame())
     scored = uncertainty(coded, ["terms", "semantic"], {})
     by_turn = scored.set_index(["transcript_id", "turn", "code"])["uncertainty"]
     assert by_turn[(KINGS, 4, "trust")] > by_turn[(KINGS, 3, "language")]  # 'trust' in 3 turns, interpreter* in 1
@@ -104,7 +109,7 @@ def training(rows, read_turns) -> Training:
 def test_agreement_with_the_analyst_per_theme_and_sub_code_and_per_coder():
     # The analyst read all of Kingsmere: agrees on damp (2) and trust (4, 5), adds language to 4, drops language 3.
     read = [(KINGS, n) for n in range(1, 6)]
-    coded = coded_frame()
+    coded = terms_only(coded_frame())
     coded.loc[(coded["transcript_id"] == KINGS) & (coded["turn"] == 5), "method"] = "semantic"
     table = analyst_agreement(training([(KINGS, 2, "housing-damp"), (KINGS, 4, "trust"), (KINGS, 5, "trust"),
                                         (KINGS, 4, "language")], read), coded, tiny_codebook(),

@@ -11,7 +11,10 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.anonymise.context import CALENDAR_WORDS, STRONG_CUES
 from pipeline.anonymise.keep import LARGE_CITIES, KeepList, large_city_kept, trim_council_tail
+from pipeline.anonymise.lexicon import fold
+from pipeline.anonymise.nameforms import person_key, tie_name_forms
 from pipeline.anonymise.known import KnownTerm, TermMatcher, load_identifiers, normalise, speaker_terms
 from pipeline.anonymise.patterns import PatternDetector
 from pipeline.anonymise.spans import Detector, Span, resolve_overlaps
@@ -40,7 +43,11 @@ class SpanFinder:
         if self.profile == "consultation":
             cities = _large_cities()
             found = [s for s in found if s.detector in {"known", "speaker"} or not large_city_kept(text, s, cities)]
-        settled = resolve_overlaps(self.keep.filter(text, found, protected=("known",)))
+        # A calendar word the context names ("my neighbour Sunday", "she is called May") is a person:
+        # the keep-list's days and months do not cover it.
+        named = [s for s in found if s.cue in STRONG_CUES and fold(text[s.start : s.end]) in CALENDAR_WORDS]
+        kept = self.keep.filter(text, [s for s in found if s not in named], protected=("known",))
+        settled = resolve_overlaps(kept + named)
         return [s if s.entity else replace(s, entity=entity_key(s.label, text[s.start : s.end])) for s in settled]
 
 
@@ -62,6 +69,8 @@ def entity_key(label: str, original: str) -> str:
     if label in {"POSTCODE", "ID_NUMBER"}:
         compact = re.sub(r"\W", "", original).upper()
         return f"{label}:{compact}"
+    if label == "PERSON":
+        return f"PERSON:{person_key(normalise(original))}"  # Kowalska and Kowalski: one family name
     return f"{label}:{normalise(original)}"
 
 
@@ -174,4 +183,8 @@ def find_transcript_spans(turns: pd.DataFrame, finder: SpanFinder) -> pd.DataFra
             rows.append((transcript_id, int(turn), s.start, s.end, s.label, s.detector, text[s.start : s.end], s.entity,
                          s.cue))
     spans = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    # "Tomek" and "Tomasz", "Nováková" and "Novák" in one transcript: one person (nameforms.py).
+    ties = tie_name_forms(set(spans["entity"]))
+    if ties:
+        spans["entity"] = spans["entity"].map(lambda e: ties.get(e, e))
     return spans.astype({"turn": "int64", "start": "int64", "end": "int64"})

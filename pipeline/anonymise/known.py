@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.anonymise.nameforms import full_to_familiar, person_key
 from pipeline.anonymise.spans import LABELS, Span
 from pipeline.errors import AnonymisationError
 
@@ -60,7 +61,8 @@ def load_identifiers(path: str | Path) -> list[KnownTerm]:
                 raise AnonymisationError(
                     f"unknown category '{row.get('category')}'; expected one of {', '.join(LABELS)}", path=path, line=line
                 )
-            terms.append(KnownTerm(term, category, f"{category}:{normalise(term)}", row.get("replacement", "")))
+            key = person_key(normalise(term)) if category == "PERSON" else normalise(term)
+            terms.append(KnownTerm(term, category, f"{category}:{key}", row.get("replacement", "")))
     log.info("Loaded %d known identifiers from %s", len(terms), path)
     return terms
 
@@ -89,6 +91,8 @@ def speaker_name_forms(label: str) -> list[str]:
     if not parts:
         return []
     forms = {label, " ".join(parts)}
+    # The speaker's familiar forms ("Tomek" of Tomasz, "Ola" of Aleksandra) are the speaker's too.
+    forms.update(f.capitalize() for f in full_to_familiar().get(parts[0].casefold(), ()) if not is_common_word(f))
     # Parts in capitals ("PCSO", "GP") are roles, not names.
     # Nor are small lower-case words ("Clerk of the Committee").
     forms.update(p for p in parts if len(p) > 1 and not p.isupper() and not (p.islower() and is_common_word(p)))

@@ -179,7 +179,7 @@ _GENERIC_REGION_WORDS = {
 }
 
 
-def _regions(countries: set[str]) -> set[str]:
+def _regions(countries: set[str], first_names: frozenset[str] = frozenset()) -> set[str]:
     """Territories (CLDR and Faker's country list, which has older names such as "Czech Republic") and UK counties."""
     from faker.providers.address.en_GB import Provider as GBAddress
     from faker.providers.address.en_US import Provider as USAddress
@@ -187,7 +187,12 @@ def _regions(countries: set[str]) -> set[str]:
     names = set(countries) | {fold(n) for n in (*USAddress.countries, *GBAddress.counties)}
     names.update(("americas", "middle east", "east africa", "west africa", "north africa", "horn of africa",
                   "eastern europe", "balkans", "scandinavia", "caribbean", "kurdistan", "transylvania"))
-    words = {w for n in names for w in n.replace("-", " ").split() if len(w) > 2 and w not in _GENERIC_REGION_WORDS}
+    # A word of a longer territory name that is also a first name ("Jan" of Jan Mayen, "Lucia" of
+    # St Lucia, "Vincent", "Helena") is no region by itself, unless English uses it much ("America").
+    zipf = english_zipf_table()
+    words = {w for n in names for w in n.replace("-", " ").split()
+             if len(w) > 2 and w not in _GENERIC_REGION_WORDS
+             and (w == n or w not in first_names or zipf.get(w, 0.0) >= 5.0)}
     return names | words
 
 
@@ -219,7 +224,7 @@ def default_lexicon() -> Lexicon:
     languages, countries = _languages_and_countries()
     lexicon = Lexicon(
         frozenset(first), frozenset(last), frozenset(_places()), english_zipf_table(), frozenset(languages),
-        frozenset(countries), frozenset(_regions(countries)),
+        frozenset(countries), frozenset(_regions(countries, frozenset(first))),
     )
     log.info(
         "Offline lexicon - %d first names, %d surnames, %d places, %d English words in %.2f s",

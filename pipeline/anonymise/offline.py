@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.anonymise.context import ContextNames, is_greeting
 from pipeline.anonymise.lexicon import FOREIGN_COMMON_ZIPF, Lexicon, default_lexicon, fold, foreign_zipf
-from pipeline.anonymise.spans import Span
+from pipeline.anonymise.spans import Span, resolve_overlaps
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 # Words that make the capitalised word after them a name ("Sergeant Price", "PC Whitlock").
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "mx", "sir", "auntie", "aunty", "uncle", "pc", "pcso", "sgt", "sergeant",
     "inspector", "officer", "detective", "councillor", "cllr", "nurse", "professor", "prof", "imam", "pastor",
-    "reverend", "rev", "father", "judge", "st", "saint",
+    "reverend", "rev", "father", "judge", "st", "saint", "lord", "lady", "dame", "baroness", "baron",
 }
 # Endings of contractions: in "I'm" or "We'll" only the part before the apostrophe is a word to judge.
 CONTRACTIONS = ("'m", "'ll", "'ve", "'d", "'re", "'t", "'s", "’m", "’ll", "’ve", "’d", "’re", "’t", "’s", "'", "’")
@@ -88,8 +89,30 @@ class OfflineNameDetector:
         # while "Kingsmere Academy" still goes because of its last word.
         self.kept = frozenset(fold(w) for w in kept if " " not in w)
         self._verdicts: dict[tuple[str, bool], bool] = {}
+        self.context = ContextNames(self.lexicon, self.kept)
 
     def find(self, text: str) -> list[Span]:
+        """Capitalised runs judged by lists and frequency, then names found by the cues around them
+        in any case (context.py); where both found a name, the longer span wins, and a run found on
+        the word alone takes the cue the context saw."""
+        spans = self._capitalised_runs(text)
+        extra = self.context.find(text)
+        if not extra:
+            return spans
+        by_extent = {(s.start, s.end): k for k, s in enumerate(spans)}
+        added: list[Span] = []
+        for start, end, cue in extra:
+            k = by_extent.get((start, end))
+            if k is not None:  # a person by its context, whatever the lists said ("my sister Layla")
+                spans[k] = Span(start, end, "PERSON", self.name, cue=spans[k].cue if spans[k].cue not in
+                                ("", "name list") else cue)
+                continue
+            if any(s.start <= start and end <= s.end for s in spans):
+                continue
+            added.append(Span(start, end, "PERSON", self.name, cue=cue))
+        return resolve_overlaps(spans + added) if added else spans
+
+    def _capitalised_runs(self, text: str) -> list[Span]:
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         spans: list[Span] = []
         i = 0
@@ -113,6 +136,7 @@ class OfflineNameDetector:
         return spans
 
     def _judge_run(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> Span | None:
+        start_index = i
         initial = i == 0 or tokens[i - 1][2] in SENTENCE_END
         previous = fold(tokens[i - 1][2]) if i > 0 else ""
         words = [_strip_contraction(t[2]) for t in tokens[i : j + 1]]
@@ -144,6 +168,9 @@ class OfflineNameDetector:
             titled = bool(folded) and folded[0].rstrip(".") in TITLES and len(folded) > 1
         if not folded or self.lexicon.is_region(folded):
             return None
+        following = fold(tokens[j + 1][2]) if j + 1 < len(tokens) else ""
+        if not titled and not cued and is_greeting(folded, following, initial and i == start_index):
+            return None  # "Bună ziua", "Dzień dobry", "Salam": greetings, not people
         if titled and i >= 2 and fold(tokens[i - 1][2]) in {"and", "&"} and fold(tokens[i - 2][2]).rstrip(".") in TITLES:
             i -= 2  # "Mr and Mrs Sultani", "Dr & Mrs Haddad": one couple, one span
         start = tokens[i][0]
@@ -296,6 +323,7 @@ def _strip_contraction(word: str) -> str:
 ENGLISH_ENDINGS = (
     "ised", "ized", "ising", "izing", "isation", "ization", "isations", "izations", "ation", "ations", "ness",
     "ment", "ments", "ably", "ible", "able", "fully", "ful", "less", "ship", "ology", "ities", "ingly", "edly",
+    "atory",
 )
 
 

@@ -20,7 +20,8 @@ class Span:
     """Characters [start, end) of one text; `entity` groups spans that share a pseudonym (set later).
 
     `cue` is the evidence a guessing detector saw besides the word itself ("title", "relation",
-    "called", "suffix", "speech", "name list"); empty when the word alone decided.
+    "called", "suffix", "speech", "vocative", "initials", "apposition", "name list"); empty when the
+    word alone decided.
     """
 
     start: int
