@@ -14,7 +14,8 @@ from tests.workflow_project import copy_project, run_snakemake
 pytestmark = pytest.mark.slow
 
 PROVIDER = "I work in the council housing team and I hear about overcrowding a lot."
-SAID = "Retaliatory eviction is something we see a lot, after tenants complain."
+# A capitalised rare word with no name cue: the offline detector guesses it is a name on the word alone.
+SAID = "Zorblat eviction is something we see a lot, after tenants complain."
 
 
 def _jobs(result) -> list[tuple[str, str]]:
@@ -49,9 +50,9 @@ def test_codebook_words_in_the_talk_stay_and_a_real_leak_says_how_to_fix_it(tmp_
     _edit(transcripts / "westgate-dialogue.vtt", PROVIDER, f"I work in the council housing team. {SAID}")
     project = copy_project(tmp_path / "project", transcripts=transcripts, config=TINY_CONFIG)
     codebook = project / "codebooks" / "community-consultation.yaml"
-    assert "retaliatory threats" in codebook.read_text(encoding="utf-8")
+    _edit(codebook, "retaliatory threats", "zorblat threats")
 
-    # The default codebook says "retaliatory threats": the provider's word is not a name.
+    # The codebook says "zorblat threats": the provider's word is not a name.
     first = run_snakemake(project)
     assert first.returncode == 0, first.stderr[-5000:]
     text = (project / "results" / "anonymised" / "westgate-dialogue.txt").read_text(encoding="utf-8")
@@ -67,13 +68,13 @@ def test_codebook_words_in_the_talk_stay_and_a_real_leak_says_how_to_fix_it(tmp_
     assert not rules & {"parse", "find_identifiers", "anonymise", "embed"}, rules
 
     # Without the word in the codebook it is masked again, in that transcript only.
-    _edit(codebook, "retaliatory threats", "threats")
+    _edit(codebook, "zorblat threats", "threats")
     third = run_snakemake(project)
     assert third.returncode == 0, third.stderr[-5000:]
     assert sorted(j for j in _jobs(third) if j[0] in {"anonymise", "embed"}) == [
         ("anonymise", "westgate-dialogue"), ("embed", "westgate-dialogue")]
     text = (project / "results" / "anonymised" / "westgate-dialogue.txt").read_text(encoding="utf-8")
-    assert "Retaliatory" not in text and "] eviction is something" in text
+    assert "Zorblat" not in text and "] eviction is something" in text
 
     # A name said with a cue ("My son Tomas") that the codebook also holds is a real leak.
     _edit(codebook, 'terms: ["damp patch",', 'terms: ["damp patch", "tomas",')
