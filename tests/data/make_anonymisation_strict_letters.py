@@ -35,12 +35,11 @@ Run from the project folder:  python tests/data/make_anonymisation_strict_letter
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from make_anonymisation_asr_interpreted import parse  # noqa: E402  (the same {text|LABEL} marks)
+from make_anonymisation_asr_interpreted import parse, render  # noqa: E402  (the same {text|LABEL} marks and lines)
 
 OUT = Path(__file__).with_name("anonymisation-strict-letters.jsonl")
 PREFIX = "strict"
@@ -207,12 +206,6 @@ def passages() -> list[dict]:
         text, spans, _ = parse(line)
         out.append({"id": f"{PREFIX}-{document}-{number:02d}", "document": document, "text": text, "spans": spans})
     return out
-
-
-def render(records: list[dict]) -> str:
-    """The JSONL text: one {"id", "text", "spans"} object a line."""
-    return "".join(json.dumps({"id": r["id"], "text": r["text"], "spans": r["spans"]}, ensure_ascii=False) + "\n"
-                   for r in records)
 
 
 def main() -> None:
