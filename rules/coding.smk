@@ -5,10 +5,12 @@ from pipeline.coding.rule_inputs import (
     SUPERVISED_CV,
     code_flags,
     codebook_embeddings_input,
+    codebook_report_flags,
     model_input,
     supervised_on,
     supervised_options,
     supervised_vectors_on,
+    train_coder_flags,
 )
 
 
@@ -44,7 +46,7 @@ rule train_coder:
     params:
         features=supervised_options(config)["features"],
         threshold=supervised_options(config)["add_threshold"],
-        embeddings=lambda wildcards, input: f"--embeddings {' '.join(input.embeddings)}" if input.embeddings else "",
+        embeddings=train_coder_flags,
     log:
         log="results/logs/train_coder/train_coder.log",
         benchmark="results/logs/benchmarks/train_coder.tsv",
@@ -95,7 +97,7 @@ rule codebook_report:
         table=REFINEMENT_FILES[1],
     params:
         settings=settings_arg(config, "coding"),
-        supervised_cv=lambda wildcards, input: f"--supervised-cv {input.supervised_cv}" if input.supervised_cv else "",
+        supervised_cv=codebook_report_flags,
     log:
         log="results/logs/codebook_report/codebook_report.log",
         benchmark="results/logs/benchmarks/codebook_report.tsv",

@@ -52,3 +52,15 @@ def code_flags(wildcards: Any, input: Any) -> str:
         if paths:
             flags.append(f"{flag} {paths[0]}")
     return " ".join(flags)
+
+
+def train_coder_flags(wildcards: Any, input: Any) -> str:
+    """`--embeddings FILE ...` for `qualflow train-coder` when the rule was given the cached vectors."""
+    paths = list(getattr(input, "embeddings", []) or [])
+    return f"--embeddings {' '.join(paths)}" if paths else ""
+
+
+def codebook_report_flags(wildcards: Any, input: Any) -> str:
+    """`--supervised-cv FILE` for `qualflow codebook-report` when the analyst's model was trained."""
+    paths = list(getattr(input, "supervised_cv", []) or [])
+    return f"--supervised-cv {paths[0]}" if paths else ""
