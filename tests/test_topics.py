@@ -423,7 +423,6 @@ def assert_the_example_topics_hold(result, corpus) -> None:
 @pytest.fixture(scope="module")
 def example_corpus(repo_root):
     """The six example transcripts read raw, embedded with MiniLM and coded with terms, as the workflow would."""
-    pytest.importorskip("pipeline.transcripts.metadata")
     from pipeline.codebook import load_codebook
     from pipeline.coding.run import code_turns
     from pipeline.embeddings import load_backend
