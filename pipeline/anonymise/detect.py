@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +52,9 @@ class SpanFinder:
         return [s if s.entity else replace(s, entity=entity_key(s.label, text[s.start : s.end])) for s in settled]
 
 
+@cache
 def _large_cities() -> frozenset[str]:
-    global _LARGE_CITIES
-    if _LARGE_CITIES is None:
-        _LARGE_CITIES = frozenset(c.casefold() for c in LARGE_CITIES)
-    return _LARGE_CITIES
-
-
-_LARGE_CITIES: frozenset[str] | None = None
+    return frozenset(c.casefold() for c in LARGE_CITIES)
 
 
 def entity_key(label: str, original: str) -> str:
