@@ -7,19 +7,12 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline.cli import COMMANDS, cli, main
+from pipeline.cli import COMMANDS, cli
+from tests.cli_run import run
 
 CODING_COMMANDS = ["validate-codebook", "embed-codebook", "train-coder", "code", "code-texts", "codebook-report"]
 MINIMAL = "tests/fixtures/codebooks/valid-minimal.codebook.yaml"
 TERMS_ONLY = json.dumps({"coding": {"coders": ["terms"]}})
-
-
-def run(argv):
-    try:
-        main(argv)
-    except SystemExit as e:
-        return e.code or 0
-    return 0
 
 
 @pytest.mark.parametrize("name", CODING_COMMANDS)

@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
 from pipeline.codebook import load_codebook
 from pipeline.coding import Hit
 from pipeline.coding.combine import combine, turn_hits
@@ -22,6 +21,7 @@ from pipeline.coding.supervised import cv_report, train_supervised, turn_vectors
 from pipeline.embeddings import UnitEmbeddings, save_unit_embeddings
 from pipeline.errors import ConfigError
 from pipeline.units import split_units
+from tests.cli_run import run
 
 MINIMAL = "tests/fixtures/codebooks/valid-minimal.codebook.yaml"
 N = 40
@@ -144,14 +144,6 @@ def test_code_turns_uses_the_cached_vectors_and_codes_a_turn_the_terms_miss(book
                        unit_embeddings=emb, supervised_model=model)
     found = set(coded.loc[coded["code"] == "housing", "turn"])
     assert found == set(range(1, N + 1, 2)) and set(coded["method"]) == {"supervised"}
-
-
-def run(argv):
-    try:
-        main(argv)
-    except SystemExit as e:
-        return e.code or 0
-    return 0
 
 
 def test_train_coder_writes_the_cv_table_and_code_uses_the_model(tmp_path, repo_root):
