@@ -119,7 +119,7 @@ def load_project(config: Config) -> Project:
     from pipeline.codebook import load_codebook
     from pipeline.transcripts.discover import discover_transcripts
     from pipeline.transcripts.check import CACHE_FILE, check_transcripts, first_problem, unlisted_speakers
-    from pipeline.transcripts.metadata import load_metadata, load_speakers
+    from pipeline.transcripts.metadata import load_metadata, load_speakers, speaker_attributes
 
     config = validate_config(config)
     transcripts = discover_transcripts(config["transcripts"]["dir"])
@@ -132,7 +132,7 @@ def load_project(config: Config) -> Project:
     if problem is not None:
         raise problem
     load_codebook(config["coding"]["codebook"])
-    attributes = [c for c in speakers.columns if c not in {"transcript_id", "speaker", "role", "person_id", "interprets_for"}]
+    attributes = speaker_attributes(speakers)
     for name in config["matrices"]["attributes"]:
         if name not in attributes:
             raise QualflowError(

@@ -16,7 +16,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, MetadataError
 from pipeline.transcripts.encoding import decode_bytes, fix_text
-from pipeline.turns import ROLES, TURN_COLUMNS, split_labels
+from pipeline.turns import INTERPRETS_FOR, ROLES, TURN_COLUMNS, split_labels
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,12 @@ def load_metadata(path: str | Path, transcript_ids: list[str], *, transcripts_di
     if missing:
         raise MetadataError(f"no row for transcript(s) {', '.join(missing)}; every transcript needs one", path=path)
     return _frame(header, rows)
+
+
+def speaker_attributes(speakers: pd.DataFrame) -> list[str]:
+    """The attribute columns of a speakers table (gender, age_band, ...): every column but who and what a speaker is."""
+    known = {*SPEAKER_COLUMNS, *OPTIONAL_SPEAKER_COLUMNS, INTERPRETS_FOR}
+    return [c for c in speakers.columns if c not in known]
 
 
 def load_speakers(path: str | Path, transcript_ids: list[str]) -> pd.DataFrame:
