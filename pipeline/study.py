@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import StudyError
+from pipeline.private import DIR_MODE, FILE_MODE, make_private_folder
 
 log = logging.getLogger(__name__)
 
@@ -174,25 +175,20 @@ def archive_study(root: str | Path = ".", now: dt.datetime | None = None) -> Arc
         return Archived(folder=None)
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d-%H%M%S")
     archive = root / ARCHIVE
-    if not archive.is_dir():
-        archive.mkdir(mode=0o700, parents=True)
-    os.chmod(archive, 0o700)
     folder = archive / stamp
     suffix = 1
     while folder.exists():
         suffix += 1
         folder = archive / f"{stamp}-{suffix}"
-    folder.mkdir(mode=0o700)
-    os.chmod(folder, 0o700)
+    make_private_folder(folder, root / "private")
     moved = []
     for part, item in moving:
         target = folder / part
-        if not target.is_dir():
-            target.mkdir(mode=0o700)
+        make_private_folder(target, folder)
         shutil.move(str(item), str(target / item.name))
         moved.append(f"{part}/{item.name}")
     # Everything archived lies under private/ now, results/ included: owner-only like the rest of it.
     for path in folder.rglob("*"):
         if not path.is_symlink():
-            os.chmod(path, 0o700 if path.is_dir() else 0o600)
+            os.chmod(path, DIR_MODE if path.is_dir() else FILE_MODE)
     return Archived(folder=folder.relative_to(root), moved=moved, identifiers="private/identifiers.csv" in moved)
